@@ -1,0 +1,170 @@
+package dev.dbkit.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server started from the embedded binaries: nothing installed, no Docker.
+ * <p>
+ * Started with a data directory that it keeps ({@link #startPersistent(Path, int)}), its databases survive a
+ * restart; started with {@link #startTemporary()}, its data is deleted when it is closed.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	/** The superuser that the embedded server is initialised with. */
+	public static final String USER = "postgres";
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private final boolean persistent;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+		this.persistent = persistent;
+	}
+
+	/**
+	 * Starts a server whose data lives in {@code dataDirectory} and stays there when the server stops. An existing
+	 * data directory is reused as it is.
+	 * @param port the port, or 0 for a free one
+	 */
+	public static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) {
+		Path directory = dataDirectory.toAbsolutePath();
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create the embedded PostgreSQL data directory " + directory, ex);
+		}
+		EmbeddedPostgresServer server = start(directory, false, port, Map.of());
+		logger.info("Embedded PostgreSQL {} is running on port {}; its data lives in {} and is kept across restarts",
+				server.version(), server.port(), directory);
+		return server;
+	}
+
+	/**
+	 * Starts a throw-away server for tests and analysis: a fresh data directory, deleted on {@link #close()}, and
+	 * durability settings off (writes are cheaper than on a real server).
+	 */
+	public static EmbeddedPostgresServer startTemporary() {
+		Path directory;
+		try {
+			directory = Files.createTempDirectory("dbkit-postgres-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create a temporary directory for embedded PostgreSQL", ex);
+		}
+		Map<String, String> config = Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
+				"max_connections", "300");
+		EmbeddedPostgresServer server = start(directory, true, 0, config);
+		logger.debug("Embedded PostgreSQL {} started on port {} in {}", server.version(), server.port(), directory);
+		return server;
+	}
+
+	private static EmbeddedPostgresServer start(Path directory, boolean temporary, int port,
+			Map<String, String> config) {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(temporary)
+			.setPGStartupWait(java.time.Duration.ofSeconds(60));
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		config.forEach(builder::setServerConfig);
+		try {
+			return new EmbeddedPostgresServer(builder.start(), directory, !temporary);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start embedded PostgreSQL in " + directory + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	public Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	public boolean isPersistent() {
+		return this.persistent;
+	}
+
+	/** The JDBC URL of a database on this server. */
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + port() + "/" + database;
+	}
+
+	/** A data source for a database on this server, connecting as {@link #USER}. */
+	public DataSource dataSource(String database) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(jdbcUrl(database));
+		dataSource.setUser(USER);
+		return dataSource;
+	}
+
+	/** Creates a database unless it exists. */
+	public void createDatabaseIfMissing(String database) {
+		try (Connection connection = dataSource("postgres").getConnection();
+				Statement statement = connection.createStatement()) {
+			boolean exists;
+			try (var rs = statement.executeQuery(
+					"SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "''") + "'")) {
+				exists = rs.next();
+			}
+			if (!exists) {
+				statement.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + database + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The server's version, such as {@code 17.6}. */
+	public String version() {
+		try (Connection connection = dataSource("postgres").getConnection()) {
+			return connection.getMetaData().getDatabaseProductVersion();
+		}
+		catch (SQLException ex) {
+			return "?";
+		}
+	}
+
+	/** Stops the server; a temporary server's data directory is deleted. */
+	@Override
+	public void close() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stop embedded PostgreSQL", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "embedded PostgreSQL on port " + port() + " (" + this.dataDirectory + ")";
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.dbkit.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedPostgresServerTests {
+
+	@Test
+	void temporaryServerRunsPostgres17AndDeletesItsDataOnClose() throws SQLException {
+		Path dataDirectory;
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary()) {
+			dataDirectory = server.dataDirectory();
+			assertThat(server.version()).startsWith("17.");
+			assertThat(query(server, "postgres", "SHOW fsync")).isEqualTo("off");
+		}
+		assertThat(Files.exists(dataDirectory)).isFalse();
+	}
+
+	@Test
+	void persistentServerKeepsItsDataAcrossARestart(@TempDir Path temp) throws SQLException {
+		Path dataDirectory = temp.resolve("pgdata");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, 0)) {
+			server.createDatabaseIfMissing("app");
+			execute(server, "app", "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('still here')");
+		}
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, 0)) {
+			server.createDatabaseIfMissing("app");
+			assertThat(query(server, "app", "SELECT note FROM kept")).isEqualTo("still here");
+			assertThat(server.dataDirectory()).isEqualTo(dataDirectory.toAbsolutePath());
+		}
+	}
+
+	private static void execute(EmbeddedPostgresServer server, String database, String sql) throws SQLException {
+		try (Connection connection = server.dataSource(database).getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String query(EmbeddedPostgresServer server, String database, String sql) throws SQLException {
+		try (Connection connection = server.dataSource(database).getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+}

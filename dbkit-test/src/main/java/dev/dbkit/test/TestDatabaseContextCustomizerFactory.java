@@ -1,0 +1,78 @@
+package dev.dbkit.test;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Points the Spring Boot application of a {@link DbkitTestDatabase} test class at that class's database, through a
+ * {@link JdbcConnectionDetails} bean: the {@code DataSource} and Flyway both use it, and it takes precedence over
+ * {@code spring.datasource.*}.
+ */
+class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+	private static final boolean BOOT_JDBC_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails",
+			TestDatabaseContextCustomizerFactory.class.getClassLoader());
+
+	@Override
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		Class<?> annotated = annotatedClass(testClass);
+		if (annotated == null || !BOOT_JDBC_PRESENT) {
+			return null;
+		}
+		return new Customizer(annotated);
+	}
+
+	private static @Nullable Class<?> annotatedClass(Class<?> testClass) {
+		for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+			if (TestContextAnnotationUtils.hasAnnotation(type, DbkitTestDatabase.class)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	/** Keyed by the test class, so that each class gets its own context and its own database. */
+	private record Customizer(Class<?> testClass) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			TestDatabase database = TestDatabases.forClass(this.testClass);
+			context.getBeanFactory().registerSingleton("dbkitTestDatabase", database);
+			context.getBeanFactory()
+				.registerSingleton("dbkitTestDatabaseConnectionDetails", new TestDatabaseConnectionDetails(database));
+		}
+
+	}
+
+	private record TestDatabaseConnectionDetails(TestDatabase database) implements JdbcConnectionDetails {
+
+		@Override
+		public String getUsername() {
+			return this.database.username();
+		}
+
+		@Override
+		public String getPassword() {
+			return this.database.password();
+		}
+
+		@Override
+		public String getJdbcUrl() {
+			return this.database.jdbcUrl();
+		}
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.dbkit.test;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One database per test class, shared by the JUnit extension and the Spring context of that class, so that a test
+ * that uses both sees one database.
+ */
+final class TestDatabases {
+
+	private static final Map<Class<?>, TestDatabase> BY_CLASS = new ConcurrentHashMap<>();
+
+	private TestDatabases() {
+	}
+
+	static TestDatabase forClass(Class<?> testClass) {
+		return BY_CLASS.computeIfAbsent(testClass, (type) -> TestPostgres.shared().createDatabase(type.getName()));
+	}
+
+}
