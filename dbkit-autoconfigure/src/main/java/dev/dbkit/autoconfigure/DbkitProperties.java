@@ -1,0 +1,118 @@
+package dev.dbkit.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * dbkit's settings.
+ */
+@ConfigurationProperties("dbkit")
+public class DbkitProperties {
+
+	private final Migrations migrations = new Migrations();
+
+	private final EmbeddedPostgres embeddedPostgres = new EmbeddedPostgres();
+
+	public Migrations getMigrations() {
+		return this.migrations;
+	}
+
+	public EmbeddedPostgres getEmbeddedPostgres() {
+		return this.embeddedPostgres;
+	}
+
+	/** Numbered migrations on start-up. */
+	public static class Migrations {
+
+		/**
+		 * Whether dbkit configures Flyway for numbered NNNNNN_description.up.sql/.down.sql migrations and checks them
+		 * on start-up. When false, Flyway (if enabled) runs with its own settings.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Location of the migration files, "classpath:" or "filesystem:" prefixed. Replaces spring.flyway.locations.
+		 */
+		private String location = dev.dbkit.migration.MigrationLocation.DEFAULT;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+	}
+
+	/** The embedded PostgreSQL for local development (needs dbkit-embedded-postgres on the class path). */
+	public static class EmbeddedPostgres {
+
+		/**
+		 * Whether to start an embedded PostgreSQL when dbkit-embedded-postgres is on the class path and no
+		 * spring.datasource.url is set.
+		 */
+		private boolean enabled = true;
+
+		/** Directory that holds the embedded server's data, relative to the working directory unless absolute. */
+		private String dataDirectory = ".dbkit/postgres";
+
+		/** Whether the data directory is kept when the application stops. When false, every start begins empty. */
+		private boolean persistent = true;
+
+		/** Port of the embedded server. 0 picks a free port on every start. */
+		private int port = 0;
+
+		/** Name of the database the application uses on the embedded server; created when missing. */
+		private String database = "app";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getDataDirectory() {
+			return this.dataDirectory;
+		}
+
+		public void setDataDirectory(String dataDirectory) {
+			this.dataDirectory = dataDirectory;
+		}
+
+		public boolean isPersistent() {
+			return this.persistent;
+		}
+
+		public void setPersistent(boolean persistent) {
+			this.persistent = persistent;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(String database) {
+			this.database = database;
+		}
+
+	}
+
+}
