@@ -1,0 +1,133 @@
+package dev.dbkit.maven;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dbkit.test.TestDatabase;
+import dev.dbkit.test.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The goals as a user runs them, against a real PostgreSQL: new, migrate, status, rollback.
+ */
+class GoalsTests {
+
+	@TempDir
+	Path project;
+
+	TestDatabase db;
+
+	@BeforeEach
+	void projectWithPlatformMigrations() throws Exception {
+		this.db = TestPostgres.shared().createDatabase("GoalsTests");
+		Path migrations = Files.createDirectories(this.project.resolve("src/main/resources/db/migrations"));
+		Files.writeString(migrations.resolve("000001_create_tenants.up.sql"), """
+				CREATE TABLE tenants (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), name TEXT NOT NULL);
+				CREATE FUNCTION update_updated_at_column() RETURNS trigger AS $$
+				BEGIN NEW.updated_at = now(); RETURN NEW; END;
+				$$ LANGUAGE plpgsql;
+				""");
+		Files.writeString(migrations.resolve("000001_create_tenants.down.sql"),
+				"DROP FUNCTION update_updated_at_column(); DROP TABLE tenants;");
+		// The connection comes from the project's application.yml, as it would in a real project.
+		Path resources = this.project.resolve("src/main/resources");
+		Files.writeString(resources.resolve("application.yml"), """
+				spring:
+				  datasource:
+				    url: %s
+				    username: %s
+				""".formatted(this.db.jdbcUrl(), this.db.username()));
+	}
+
+	@Test
+	void newMigrateStatusRollback() throws Exception {
+		RecordingLog log = new RecordingLog();
+		NewMojo newMojo = configure(new NewMojo(), log);
+		newMojo.name = "create_things";
+		newMojo.execute();
+		assertThat(log.lines).anyMatch((line) -> line.endsWith("000002_create_things.up.sql"));
+
+		configure(new MigrateMojo(), log).execute();
+		assertThat(log.lines).contains("INFO Applied 000001_create_tenants", "INFO Applied 000002_create_things");
+		assertThat(tables()).contains("tenants", "things");
+
+		log.lines.clear();
+		configure(new StatusMojo(), log).execute();
+		assertThat(log.lines).contains("INFO Current version: 2")
+			.anyMatch((line) -> line.startsWith("INFO 000002   APPLIED              create_things"));
+
+		RollbackMojo rollback = configure(new RollbackMojo(), log);
+		rollback.execute();
+		assertThat(log.lines).contains("INFO Rolled back 000002_create_things");
+		assertThat(tables()).contains("tenants").doesNotContain("things");
+
+		log.lines.clear();
+		configure(new StatusMojo(), log).execute();
+		assertThat(log.lines).contains("INFO Current version: 1")
+			.anyMatch((line) -> line.startsWith("INFO 000002   PENDING              create_things"));
+
+		rollback = configure(new RollbackMojo(), log);
+		rollback.steps = "all";
+		rollback.execute();
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void problemsBecomeFailuresWithDbkitsMessage() throws Exception {
+		Files.writeString(this.project.resolve("src/main/resources/db/migrations/000002_orphan.up.sql"), "SELECT 1;");
+		assertThatExceptionOfType(MojoFailureException.class)
+			.isThrownBy(() -> configure(new MigrateMojo(), new RecordingLog()).execute())
+			.withMessageContaining("000002_orphan.up.sql: up migration without a down migration");
+	}
+
+	@Test
+	void unreachableDatabaseSaysWhatToCheck() {
+		MigrateMojo migrate = configure(new MigrateMojo(), new RecordingLog());
+		migrate.url = "jdbc:postgresql://localhost:1/nowhere";
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(migrate::execute)
+			.withMessageStartingWith("Could not connect to jdbc:postgresql://localhost:1/nowhere (from -Ddbkit.url)")
+			.withMessageEndingWith("Check that the database is running, or pass -Ddbkit.url, -Ddbkit.user and "
+					+ "-Ddbkit.password.");
+	}
+
+	@Test
+	void stepsMustBeAPositiveNumberOrAll() throws Exception {
+		assertThat(RollbackMojo.parseSteps("3")).isEqualTo(3);
+		assertThat(RollbackMojo.parseSteps("ALL")).isEqualTo(Integer.MAX_VALUE);
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(() -> RollbackMojo.parseSteps("0"))
+			.withMessage("-Ddbkit.steps=0 is not a number of versions: use a whole number of at least 1, or all.");
+	}
+
+	private <T extends AbstractDbkitMojo> T configure(T mojo, RecordingLog log) {
+		mojo.basedir = this.project.toFile();
+		mojo.migrationsDir = new File(this.project.toFile(), "src/main/resources/db/migrations");
+		mojo.setLog(log);
+		return mojo;
+	}
+
+	private List<String> tables() {
+		List<String> tables = new java.util.ArrayList<>();
+		try (var connection = this.db.dataSource().getConnection();
+				var rs = connection.createStatement()
+					.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+							+ "AND tablename <> 'flyway_schema_history'")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return tables;
+	}
+
+}
