@@ -1,0 +1,73 @@
+package dev.dbkit.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.dbkit.test.DbkitTestDatabase;
+import dev.dbkit.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app starts, applies the seed's migrations before anything uses the database, and shows them on
+ * {@code /actuator/flyway}.
+ */
+@DbkitTestDatabase
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void appliesTheSeedMigrationsOnStartup(TestDatabase database) {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(database.name());
+		List<String> history = jdbc.queryForList(
+				"SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class);
+		assertThat(history).containsExactly("000001_create_update_updated_at_function.up.sql",
+				"000002_create_tenants.up.sql", "000003_add_feature_table.up.sql");
+		assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+				String.class))
+			.containsExactly("feature_flags", "flyway_schema_history", "tenants");
+	}
+
+	@Test
+	void updatedAtTriggerWorksOnTheSeedTable() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String tenant = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id::text",
+				String.class);
+		jdbc.update("INSERT INTO feature_flags (tenant_id, feature_key, updated_at) "
+				+ "VALUES (?::uuid, 'dark_mode', now() - interval '1 day')", tenant);
+		jdbc.update("UPDATE feature_flags SET is_enabled = true WHERE tenant_id = ?::uuid", tenant);
+		Boolean fresh = jdbc.queryForObject(
+				"SELECT updated_at > now() - interval '1 minute' FROM feature_flags WHERE tenant_id = ?::uuid",
+				Boolean.class, tenant);
+		assertThat(fresh).isTrue();
+	}
+
+	@Test
+	void flywayActuatorEndpointKeepsWorking() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/flyway")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("000003_add_feature_table.up.sql").contains("\"state\":\"SUCCESS\"");
+	}
+
+}
