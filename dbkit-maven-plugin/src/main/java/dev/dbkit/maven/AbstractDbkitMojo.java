@@ -60,8 +60,9 @@ abstract class AbstractDbkitMojo extends AbstractMojo {
 		DatabaseSettings settings = DatabaseSettings.resolve(this.url, this.user, this.password,
 				this.basedir.toPath(), (name) -> System.getProperty(name, System.getenv(name)));
 		try (Connection connection = settings.dataSource().getConnection()) {
-			getLog().info("Database " + settings.url() + " (from " + settings.source() + "), migrations in "
-					+ this.migrationsDir);
+			getLog().info("Database " + settings.url() + " (" + connection.getMetaData().getDatabaseProductName()
+					+ " " + connection.getMetaData().getDatabaseProductVersion() + ", from " + settings.source()
+					+ "), migrations in " + this.migrationsDir);
 		}
 		catch (SQLException ex) {
 			throw new MojoFailureException("Could not connect to " + settings.url() + " (from " + settings.source()

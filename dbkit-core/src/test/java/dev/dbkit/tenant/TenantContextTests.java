@@ -1,0 +1,68 @@
+package dev.dbkit.tenant;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TenantContextTests {
+
+	private final UUID acme = UUID.randomUUID();
+
+	private final UUID globex = UUID.randomUUID();
+
+	@AfterEach
+	void clear() {
+		TenantContext.clear();
+	}
+
+	@Test
+	void noTenantByDefault() {
+		assertThat(TenantContext.current()).isEmpty();
+		assertThatExceptionOfType(TenantMissingException.class).isThrownBy(TenantContext::require)
+			.withMessageContaining("TenantContext.runAs(tenantId, ...)");
+	}
+
+	@Test
+	void runAsSetsTheTenantForTheBlockOnly() {
+		TenantContext.runAs(this.acme, () -> assertThat(TenantContext.require()).isEqualTo(this.acme));
+		assertThat(TenantContext.current()).isEmpty();
+	}
+
+	@Test
+	void nestedCallsRestoreTheOuterTenant() {
+		UUID seen = TenantContext.callAs(this.acme, () -> {
+			UUID inner = TenantContext.callAs(this.globex, TenantContext::require);
+			assertThat(inner).isEqualTo(this.globex);
+			return TenantContext.require();
+		});
+		assertThat(seen).isEqualTo(this.acme);
+	}
+
+	@Test
+	void tenantIsRestoredWhenTheBlockThrows() {
+		TenantContext.set(this.acme);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> TenantContext.runAs(this.globex, () -> {
+				throw new IllegalStateException("boom");
+			}));
+		assertThat(TenantContext.current()).contains(this.acme);
+	}
+
+	@Test
+	void tenantDoesNotCrossThreads() throws InterruptedException {
+		TenantContext.set(this.acme);
+		UUID[] seen = new UUID[1];
+		boolean[] empty = new boolean[1];
+		Thread other = new Thread(() -> empty[0] = TenantContext.current().isEmpty());
+		other.start();
+		other.join();
+		seen[0] = TenantContext.require();
+		assertThat(empty[0]).isTrue();
+		assertThat(seen[0]).isEqualTo(this.acme);
+	}
+
+}
