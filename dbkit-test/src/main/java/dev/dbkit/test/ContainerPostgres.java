@@ -24,8 +24,15 @@ final class ContainerPostgres {
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
 	static TestPostgres start() {
-		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
-		container.start();
+		PostgreSQLContainer container;
+		try {
+			container = new PostgreSQLContainer(IMAGE);
+			container.start();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Testcontainers could not start " + IMAGE + ": " + ex.getMessage()
+					+ ". Start a Docker engine, or unset dbkit.test.server to fall back to embedded PostgreSQL.", ex);
+		}
 		return TestPostgres.forContainer(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
 				"PostgreSQL in a Testcontainers container (" + IMAGE + ")");
 	}

@@ -45,6 +45,22 @@ class TestPostgresTests {
 	}
 
 	@Test
+	void forcedTestcontainersWithoutDockerFailsSayingWhatToDo() {
+		if (TestPostgres.dockerAnswers()) {
+			// Where Docker exists, the forced path must give a working server instead.
+			TestPostgres containerized = TestPostgres.start(settings(Map.of("server", "testcontainers")));
+			assertThat(containerized.kind()).isEqualTo(Kind.TESTCONTAINERS);
+			assertThat(containerized.createDatabase("ContainerTests").name()).startsWith("t_containertests_");
+			return;
+		}
+		assertThatIllegalStateException()
+			.isThrownBy(() -> TestPostgres.start(settings(Map.of("server", "testcontainers"))))
+			.withMessageStartingWith("Testcontainers could not start postgres:17-alpine: ")
+			.withMessageEndingWith(". Start a Docker engine, or unset dbkit.test.server to fall back to embedded "
+					+ "PostgreSQL.");
+	}
+
+	@Test
 	void thisMachineHasNoDockerSoTheSharedServerIsEmbedded() {
 		// The build machines have no Docker engine and no URL is configured: the suite must run on embedded PostgreSQL.
 		if (System.getenv("DBKIT_TEST_JDBC_URL") == null && System.getProperty("dbkit.test.jdbc-url") == null
