@@ -1,0 +1,417 @@
+package dev.dbkit.codegen.analyze;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGResultSetMetaData;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import dev.dbkit.codegen.Diagnostic;
+import dev.dbkit.codegen.parse.ParameterRef;
+import dev.dbkit.codegen.parse.Query;
+
+/**
+ * Analyzes queries against a PostgreSQL that has the migrations applied. Types come from the server (a prepared
+ * statement's parameter and result types), nullability from {@code pg_attribute.attnotnull} corrected with the
+ * verbose generic plan (outer joins, expressions), and the tenant analysis from the plan's scans and their
+ * conditions: every scan of a tenant-scoped table must be restricted by {@code tenant_id = $n}.
+ */
+public final class PostgresAnalyzer {
+
+	private static final Pattern UNDETERMINED_PARAMETER = Pattern.compile("parameter \\$(\\d+)");
+
+	private final Connection connection;
+
+	private final Connection simpleConnection;
+
+	private final Catalog catalog;
+
+	private final String tenantColumn;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private int statements;
+
+	/**
+	 * @param connection a connection for describing statements (extended protocol)
+	 * @param simpleConnection a connection to the same database with {@code preferQueryMode=simple}, so that
+	 * {@code $n} in PREPARE and EXPLAIN text reaches the server as written
+	 * @param catalog the database's catalog
+	 * @param tenantColumn the column that makes a table tenant-scoped
+	 */
+	public PostgresAnalyzer(Connection connection, Connection simpleConnection, Catalog catalog, String tenantColumn) {
+		this.connection = connection;
+		this.simpleConnection = simpleConnection;
+		this.catalog = catalog;
+		this.tenantColumn = tenantColumn;
+	}
+
+	public Catalog catalog() {
+		return this.catalog;
+	}
+
+	/**
+	 * The analysis of one query, or {@code null} with the problems added to {@code diagnostics}.
+	 */
+	public @Nullable AnalyzedQuery analyze(Query query, List<Diagnostic> diagnostics) {
+		String name = "dbkit_q" + (++this.statements);
+		try (Statement statement = this.simpleConnection.createStatement()) {
+			statement.execute("PREPARE " + name + " AS " + query.postgresSql());
+		}
+		catch (SQLException ex) {
+			diagnostics.add(error(query, ex));
+			return null;
+		}
+		try {
+			return analyzePrepared(query, name, diagnostics);
+		}
+		catch (SQLException ex) {
+			diagnostics.add(error(query, ex));
+			return null;
+		}
+		finally {
+			try (Statement statement = this.simpleConnection.createStatement()) {
+				statement.execute("DEALLOCATE " + name);
+			}
+			catch (SQLException ex) {
+				// the session ends with the analysis anyway
+			}
+		}
+	}
+
+	private @Nullable AnalyzedQuery analyzePrepared(Query query, String name, List<Diagnostic> diagnostics)
+			throws SQLException {
+		long[] parameterTypes;
+		long[] resultTypes;
+		try (Statement statement = this.simpleConnection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery(
+					"SELECT array(SELECT unnest(parameter_types)::oid), array(SELECT unnest(result_types)::oid) "
+							+ "FROM pg_prepared_statements WHERE name = '" + name + "'")) {
+				rs.next();
+				parameterTypes = longs(rs.getArray(1));
+				resultTypes = longs(rs.getArray(2));
+			}
+		}
+		PlanNode plan = explain(query);
+		List<String> labels = new ArrayList<>();
+		List<Catalog.@Nullable Table> baseTables = new ArrayList<>();
+		List<String> baseColumns = new ArrayList<>();
+		if (resultTypes.length > 0) {
+			try (PreparedStatement statement = this.connection.prepareStatement(query.jdbcSql())) {
+				ResultSetMetaData metaData = statement.getMetaData();
+				PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
+				for (int i = 1; i <= metaData.getColumnCount(); i++) {
+					labels.add(metaData.getColumnLabel(i));
+					String table = pg.getBaseTableName(i);
+					baseTables.add((table == null || table.isEmpty()) ? null
+							: this.catalog.table(emptyToNull(pg.getBaseSchemaName(i)), table));
+					baseColumns.add(pg.getBaseColumnName(i));
+				}
+			}
+		}
+		if (query.command().returnsRows() && resultTypes.length == 0) {
+			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
+					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns no columns: use "
+					+ ":exec or :execrows, or add a RETURNING clause"));
+			return null;
+		}
+
+		PlanNode modify = plan.all().stream().filter((n) -> "ModifyTable".equals(n.type())).findFirst().orElse(null);
+		Catalog.Table modifiedTable = (modify != null && modify.relation() != null)
+				? this.catalog.table(modify.schema(), modify.relation()) : null;
+		Map<Integer, Catalog.Column> inserted = insertedColumns(modify, modifiedTable);
+
+		Map<String, Boolean> nullableAliases = new HashMap<>();
+		Map<String, Catalog.Table> aliasTables = new HashMap<>();
+		walk(plan, false, nullableAliases, aliasTables);
+
+		List<String> output = topOutput(plan, modify);
+		List<AnalyzedQuery.Column> columns = new ArrayList<>();
+		for (int i = 0; i < resultTypes.length; i++) {
+			String label = (i < labels.size()) ? labels.get(i) : "column" + (i + 1);
+			String expression = (i < output.size()) ? output.get(i) : "";
+			boolean nonNull = nonNull(expression, nullableAliases, aliasTables);
+			Catalog.Table table = null;
+			Catalog.Column column = null;
+			String[] ref = reference(expression, aliasTables);
+			if (ref != null && aliasTables.containsKey(ref[0])) {
+				table = aliasTables.get(ref[0]);
+				column = table.column(ref[1]).orElse(null);
+			}
+			else if (i < baseTables.size() && baseTables.get(i) != null) {
+				// a column of a subquery or CTE: the server reports the base column it comes from
+				Catalog.Column base = baseTables.get(i).column(baseColumns.get(i)).orElse(null);
+				if (!nonNull && base != null && base.notNull() && ref != null
+						&& !nullableAliases.getOrDefault(ref[0], false)) {
+					nonNull = true;
+				}
+			}
+			if (label.endsWith("!")) {
+				nonNull = true;
+			}
+			else if (label.endsWith("?")) {
+				nonNull = false;
+			}
+			columns.add(new AnalyzedQuery.Column(label, resultTypes[i], nonNull, (column != null) ? table : null,
+					(column != null) ? column.attnum() : 0));
+		}
+
+		List<AnalyzedQuery.Parameter> parameters = new ArrayList<>();
+		for (int i = 0; i < parameterTypes.length; i++) {
+			parameters.add(new AnalyzedQuery.Parameter(i + 1, parameterTypes[i], inserted.get(i + 1)));
+		}
+
+		Set<Integer> tenantParameters = new TreeSet<>();
+		List<String> readTables = new ArrayList<>();
+		List<Diagnostic> violations = new ArrayList<>();
+		checkTenancy(query, plan, modify, modifiedTable, tenantParameters, readTables, violations);
+		if (!query.crossTenant()) {
+			diagnostics.addAll(violations);
+			if (!violations.isEmpty()) {
+				return null;
+			}
+		}
+		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, readTables);
+	}
+
+	private PlanNode explain(Query query) throws SQLException {
+		try (Statement statement = this.simpleConnection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON) " + query.postgresSql())) {
+			rs.next();
+			JsonNode root = this.json.readTree(rs.getString(1));
+			return PlanNode.of(root.path(0).path("Plan"));
+		}
+	}
+
+	/** The expressions of the result: RETURNING of a modify node, else the top node's output. */
+	private static List<String> topOutput(PlanNode plan, @Nullable PlanNode modify) {
+		return (modify != null) ? modify.output() : plan.output();
+	}
+
+	/** For an INSERT, which parameter lands in which column (the plan lists values in column order). */
+	private Map<Integer, Catalog.Column> insertedColumns(@Nullable PlanNode modify, Catalog.@Nullable Table table) {
+		Map<Integer, Catalog.Column> inserted = new HashMap<>();
+		if (modify == null || table == null || !"Insert".equals(modify.operation()) || modify.children().isEmpty()) {
+			return inserted;
+		}
+		List<String> values = modify.children().get(0).output();
+		for (int i = 0; i < values.size(); i++) {
+			Integer parameter = Expressions.parameter(values.get(i));
+			Catalog.Column column = table.attnum(i + 1).orElse(null);
+			if (parameter != null && column != null) {
+				inserted.putIfAbsent(parameter, column);
+			}
+		}
+		return inserted;
+	}
+
+	/** Records each alias in the plan, whether it is on the nullable side of an outer join, and its table. */
+	private void walk(PlanNode node, boolean nullable, Map<String, Boolean> nullableAliases,
+			Map<String, Catalog.Table> aliasTables) {
+		if (node.alias() != null) {
+			nullableAliases.merge(node.alias(), nullable, Boolean::logicalOr);
+			if (node.relation() != null) {
+				Catalog.Table table = this.catalog.table(node.schema(), node.relation());
+				if (table != null) {
+					aliasTables.putIfAbsent(node.alias(), table);
+				}
+			}
+		}
+		String join = node.joinType();
+		for (PlanNode child : node.children()) {
+			boolean inner = "Inner".equals(child.parentRelationship());
+			boolean outer = "Outer".equals(child.parentRelationship());
+			boolean childNullable = nullable || ("Left".equals(join) && inner) || ("Right".equals(join) && outer)
+					|| ("Full".equals(join) && (inner || outer));
+			walk(child, childNullable, nullableAliases, aliasTables);
+		}
+	}
+
+	private boolean nonNull(String expression, Map<String, Boolean> nullableAliases,
+			Map<String, Catalog.Table> aliasTables) {
+		if (expression.isEmpty()) {
+			return false;
+		}
+		if (Expressions.isNonNullExpression(expression)) {
+			return true;
+		}
+		List<String> coalesce = Expressions.coalesceArguments(expression);
+		if (coalesce != null) {
+			return coalesce.stream().anyMatch((argument) -> nonNull(argument, nullableAliases, aliasTables));
+		}
+		String[] ref = reference(expression, aliasTables);
+		if (ref != null) {
+			Catalog.Table table = aliasTables.get(ref[0]);
+			return table != null && !nullableAliases.getOrDefault(ref[0], false)
+					&& table.column(ref[1]).map(Catalog.Column::notNull).orElse(false);
+		}
+		return false;
+	}
+
+	/**
+	 * The alias and column an output expression refers to. Plans print columns unqualified when only one relation
+	 * is involved; those belong to that relation.
+	 */
+	private static String @Nullable [] reference(String expression, Map<String, Catalog.Table> aliasTables) {
+		String[] ref = Expressions.columnRef(expression);
+		if (ref != null) {
+			return ref;
+		}
+		String bare = Expressions.bareColumn(expression);
+		if (bare != null && aliasTables.size() == 1) {
+			return new String[] { aliasTables.keySet().iterator().next(), bare };
+		}
+		return null;
+	}
+
+	private void checkTenancy(Query query, PlanNode plan, @Nullable PlanNode modify,
+			Catalog.@Nullable Table modifiedTable, Set<Integer> tenantParameters, List<String> readTables,
+			List<Diagnostic> violations) {
+		Set<String> reported = new LinkedHashSet<>();
+		for (PlanNode node : plan.all()) {
+			if (node.relation() == null || "ModifyTable".equals(node.type())) {
+				continue;
+			}
+			Catalog.Table table = this.catalog.table(node.schema(), node.relation());
+			if (table == null) {
+				continue;
+			}
+			readTables.add(table.name());
+			if (!Catalog.isTenantScoped(table, this.tenantColumn)) {
+				continue;
+			}
+			Integer parameter = null;
+			for (String qual : node.quals()) {
+				for (String conjunct : Expressions.conjuncts(qual)) {
+					Integer found = Expressions.equalityParameter(conjunct, node.alias(), this.tenantColumn);
+					parameter = (parameter != null) ? parameter : found;
+				}
+			}
+			if (parameter != null) {
+				tenantParameters.add(parameter);
+			}
+			else if (reported.add(table.name())) {
+				violations.add(tenantDiagnostic(query, table.name(), "reads tenant-scoped table " + table.name()
+						+ " without binding its " + this.tenantColumn + " to a parameter: add `" + this.tenantColumn
+						+ " = $n` to the conditions on " + table.name()
+						+ " (dbkit binds it from TenantContext), or mark a platform query with -- dbkit:cross-tenant"));
+			}
+		}
+		if (modify != null && modifiedTable != null && "Insert".equals(modify.operation())
+				&& Catalog.isTenantScoped(modifiedTable, this.tenantColumn)) {
+			Catalog.Column tenant = modifiedTable.column(this.tenantColumn).orElseThrow();
+			List<String> values = modify.children().isEmpty() ? List.of() : modify.children().get(0).output();
+			Integer parameter = (tenant.attnum() <= values.size())
+					? Expressions.parameter(values.get(tenant.attnum() - 1)) : null;
+			if (parameter == null) {
+				String[] ref = (tenant.attnum() <= values.size()) ? Expressions.columnRef(values.get(tenant.attnum() - 1))
+						: null;
+				// INSERT ... SELECT of the tenant column of a scan that is itself bound to the tenant
+				if (ref != null && ref[1].equals(this.tenantColumn) && !tenantParameters.isEmpty()
+						&& !"*VALUES*".equals(ref[0])) {
+					parameter = tenantParameters.iterator().next();
+				}
+			}
+			if (parameter != null) {
+				tenantParameters.add(parameter);
+			}
+			else {
+				violations.add(tenantDiagnostic(query, modifiedTable.name(), "inserts into tenant-scoped table "
+						+ modifiedTable.name() + " without binding its " + this.tenantColumn
+						+ " to a parameter: insert `$n` (a single VALUES row) as " + this.tenantColumn
+						+ ", or mark a platform query with -- dbkit:cross-tenant"));
+			}
+			if ("UPDATE".equalsIgnoreCase(modify.conflictResolution())) {
+				boolean arbiterHasTenant = modify.conflictArbiterIndexes()
+					.stream()
+					.allMatch((index) -> this.catalog.indexColumns(index).contains(this.tenantColumn))
+						&& !modify.conflictArbiterIndexes().isEmpty();
+				boolean filterHasTenant = modify.conflictFilter() != null && Expressions.conjuncts(modify.conflictFilter())
+					.stream()
+					.anyMatch((c) -> Expressions.equalityParameter(c, null, this.tenantColumn) != null);
+				if (!arbiterHasTenant && !filterHasTenant) {
+					violations.add(tenantDiagnostic(query, modifiedTable.name(), "may update another tenant's row of "
+							+ modifiedTable.name() + ": its ON CONFLICT target does not include " + this.tenantColumn
+							+ "; add " + this.tenantColumn + " to the conflict target (a unique index that starts with it)"));
+				}
+			}
+		}
+	}
+
+	private Diagnostic tenantDiagnostic(Query query, String table, String message) {
+		Matcher matcher = Pattern.compile("(?i)(?<![A-Za-z0-9_.])\"?" + Pattern.quote(table) + "\"?(?![A-Za-z0-9_])")
+			.matcher(query.postgresSql());
+		int offset = matcher.find() ? query.fileOffset(matcher.start() + 1) : query.sqlOffset();
+		return query.source().diagnostic(offset, "query " + query.name() + " " + message);
+	}
+
+	private Diagnostic error(Query query, SQLException ex) {
+		String message = ex.getMessage();
+		int offset = query.sqlOffset();
+		if (ex instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+			ServerErrorMessage server = psql.getServerErrorMessage();
+			message = server.getMessage();
+			if (server.getPosition() > 0) {
+				offset = query.fileOffset(server.getPosition());
+			}
+			if ("42P18".equals(server.getSQLState())) {
+				Matcher matcher = UNDETERMINED_PARAMETER.matcher(message);
+				if (matcher.find()) {
+					int index = Integer.parseInt(matcher.group(1));
+					ParameterRef parameter = query.parameters()
+						.stream()
+						.filter((p) -> p.index() == index)
+						.findFirst()
+						.orElse(null);
+					if (parameter != null) {
+						offset = parameter.offset();
+					}
+					String written = (parameter != null && parameter.name() != null) ? "sqlc.arg(" + parameter.name() + ")"
+							: "$" + index;
+					message = message + ": add a cast so PostgreSQL knows its type, for example " + written + "::text";
+				}
+			}
+			else if (server.getHint() != null) {
+				message = message + " (" + server.getHint() + ")";
+			}
+		}
+		return query.source().diagnostic(offset, "query " + query.name() + ": " + message);
+	}
+
+	private static long[] longs(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return new long[0];
+		}
+		Object[] values = (Object[]) array.getArray();
+		long[] result = new long[values.length];
+		for (int i = 0; i < values.length; i++) {
+			result[i] = ((Number) values[i]).longValue();
+		}
+		return result;
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+}

@@ -1,0 +1,269 @@
+package dev.dbkit.codegen.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.palantir.javapoet.ClassName;
+import org.jspecify.annotations.Nullable;
+
+import dev.dbkit.codegen.Diagnostic;
+import dev.dbkit.codegen.GeneratorConfig;
+import dev.dbkit.codegen.analyze.AnalyzedQuery;
+import dev.dbkit.codegen.analyze.Catalog;
+import dev.dbkit.codegen.parse.ParameterRef;
+import dev.dbkit.codegen.parse.Query;
+import dev.dbkit.codegen.parse.QueryFile;
+
+/**
+ * Turns analysed queries into the Java model: repositories with their methods, records and enums.
+ */
+public final class ModelBuilder {
+
+	private static final int MAX_METHOD_PARAMETERS = 3;
+
+	private final GeneratorConfig config;
+
+	private final Catalog catalog;
+
+	private final TypeMapper types;
+
+	private final Map<String, RecordModel> tableRecords = new TreeMap<>();
+
+	private final Map<String, RecordModel> queryRecords = new TreeMap<>();
+
+	private final List<Diagnostic> diagnostics;
+
+	private final Map<String, String> resourcePaths = new HashMap<>();
+
+	/**
+	 * The whole model.
+	 *
+	 * @param repositories repository classes, by file
+	 * @param records every record, by name
+	 * @param enums every enum, by name
+	 */
+	public record Model(List<RepositoryModel> repositories, List<RecordModel> records, List<EnumModel> enums) {
+	}
+
+	/**
+	 * One file's analysed queries.
+	 *
+	 * @param file the parsed file
+	 * @param queries its queries that analysed cleanly
+	 */
+	public record FileAnalysis(QueryFile file, List<AnalyzedQuery> queries) {
+	}
+
+	public ModelBuilder(GeneratorConfig config, Catalog catalog, List<Diagnostic> diagnostics) {
+		this.config = config;
+		this.catalog = catalog;
+		this.types = new TypeMapper(catalog, config);
+		this.diagnostics = diagnostics;
+	}
+
+	public Model build(List<FileAnalysis> files) {
+		for (FileAnalysis file : files) {
+			this.resourcePaths.put(file.file().source().path(), file.file().resourcePath());
+		}
+		List<RepositoryModel> repositories = new ArrayList<>();
+		for (FileAnalysis file : files) {
+			String base = Naming.upperCamel(file.file().baseName());
+			List<MethodModel> scoped = new ArrayList<>();
+			List<MethodModel> crossTenant = new ArrayList<>();
+			for (AnalyzedQuery query : file.queries()) {
+				MethodModel method = method(query);
+				if (method != null) {
+					(query.query().crossTenant() ? crossTenant : scoped).add(method);
+				}
+			}
+			String path = file.file().resourcePath();
+			if (!scoped.isEmpty() || crossTenant.isEmpty()) {
+				repositories.add(new RepositoryModel(ClassName.get(this.config.packageName(), base + "Repository"), path,
+						false, scoped));
+			}
+			if (!crossTenant.isEmpty()) {
+				repositories.add(new RepositoryModel(
+						ClassName.get(this.config.packageName(), base + "CrossTenantRepository"), path, true, crossTenant));
+			}
+		}
+		List<RecordModel> records = new ArrayList<>(this.tableRecords.values());
+		records.addAll(this.queryRecords.values());
+		records.sort((a, b) -> a.className().simpleName().compareTo(b.className().simpleName()));
+		List<EnumModel> enums = new ArrayList<>(this.types.enums().values());
+		enums.sort((a, b) -> a.className().simpleName().compareTo(b.className().simpleName()));
+		return new Model(repositories, records, enums);
+	}
+
+	private @Nullable MethodModel method(AnalyzedQuery analyzed) {
+		Query query = analyzed.query();
+		int before = this.diagnostics.size();
+		Set<Integer> tenant = query.crossTenant() ? Set.of() : analyzed.tenantParameters();
+		Map<Integer, String> names = ParameterNamer.names(analyzed);
+		Map<Integer, String> assigned = ParameterNamer.assignedColumns(query.postgresSql());
+		Map<Integer, Boolean> declaredNullable = new HashMap<>();
+		for (ParameterRef ref : query.parameters()) {
+			declaredNullable.put(ref.index(), ref.nullable());
+		}
+		Set<String> used = new LinkedHashSet<>();
+		List<MethodModel.Parameter> visible = new ArrayList<>();
+		List<MethodModel.Parameter> bindings = new ArrayList<>();
+		for (AnalyzedQuery.Parameter parameter : analyzed.parameters()) {
+			int index = parameter.index();
+			if (tenant.contains(index)) {
+				String typeName = this.types.describe(parameter.typeOid());
+				if (!typeName.equals("uuid")) {
+					error(query, parameterOffset(query, index), "the tenant column " + this.config.tenantColumn()
+							+ " is " + typeName + ", but TenantContext holds a uuid: make the tenant column uuid");
+					continue;
+				}
+				bindings.add(new MethodModel.Parameter(index, "tenantId", this.types.map(parameter.typeOid(), false, null)));
+				continue;
+			}
+			Catalog.Column target = parameter.insertedColumn();
+			if (target == null && analyzed.modifiedTable() != null && assigned.containsKey(index)) {
+				target = analyzed.modifiedTable().column(assigned.get(index)).orElse(null);
+			}
+			boolean nullable = declaredNullable.getOrDefault(index, false) || (target != null && !target.notNull());
+			String columnKey = (target != null && analyzed.modifiedTable() != null)
+					? analyzed.modifiedTable().name() + "." + target.name() : null;
+			ValueType type = this.types.map(parameter.typeOid(), nullable, columnKey);
+			if (type == null) {
+				error(query, parameterOffset(query, index), "parameter $" + index + " has type "
+						+ this.types.describe(parameter.typeOid()) + ", which has no Java mapping: add a typeOverride for "
+						+ this.types.describe(parameter.typeOid()) + " in the plugin configuration, or cast the parameter");
+				continue;
+			}
+			MethodModel.Parameter model = new MethodModel.Parameter(index,
+					unique(Naming.lowerCamel(names.get(index)), used), type);
+			visible.add(model);
+			bindings.add(model);
+		}
+		ClassName paramsRecord = null;
+		if (visible.size() > MAX_METHOD_PARAMETERS) {
+			paramsRecord = ClassName.get(this.config.packageName(), query.name() + "Params");
+			this.queryRecords.put(paramsRecord.simpleName(), new RecordModel(paramsRecord, resourcePath(query),
+					"Parameters of {@code " + query.name() + "}.",
+					visible.stream().map((p) -> new RecordModel.Component(p.name(), p.type())).toList()));
+		}
+		MethodModel.Row row = query.command().returnsRows() ? row(analyzed) : null;
+		if (this.diagnostics.size() > before) {
+			return null;
+		}
+		String constant = Naming.constantName(Naming.lowerCamel(query.name()).replaceAll("([a-z0-9])([A-Z])", "$1_$2"));
+		return new MethodModel(analyzed, Naming.methodName(query.name()), constant, visible, paramsRecord, bindings,
+				new TreeSet<>(tenant), row);
+	}
+
+	private MethodModel.@Nullable Row row(AnalyzedQuery analyzed) {
+		Query query = analyzed.query();
+		List<AnalyzedQuery.Column> columns = analyzed.columns();
+		Catalog.Table table = wholeTable(columns);
+		if (table != null) {
+			RecordModel record = tableRecord(table, resourcePath(query));
+			if (record == null) {
+				return null;
+			}
+			return new MethodModel.Row(record.className(), "read" + record.className().simpleName(),
+					record.components().stream().map(RecordModel.Component::type).toList(), false);
+		}
+		List<ValueType> valueTypes = new ArrayList<>();
+		List<RecordModel.Component> components = new ArrayList<>();
+		Set<String> used = new LinkedHashSet<>();
+		for (AnalyzedQuery.Column column : columns) {
+			String columnKey = (column.table() != null)
+					? column.table().name() + "." + column.table().attnum(column.attnum()).orElseThrow().name() : null;
+			ValueType type = this.types.map(column.typeOid(), !column.nonNull(), columnKey);
+			if (type == null) {
+				error(query, query.sqlOffset(), "column " + column.label() + " has type "
+						+ this.types.describe(column.typeOid()) + ", which has no Java mapping: add a typeOverride for "
+						+ this.types.describe(column.typeOid()) + " in the plugin configuration, or cast the column");
+				continue;
+			}
+			valueTypes.add(type);
+			components.add(new RecordModel.Component(unique(Naming.lowerCamel(strip(column.label())), used), type));
+		}
+		if (valueTypes.size() != columns.size()) {
+			return null;
+		}
+		if (valueTypes.size() == 1 && !valueTypes.get(0).nullable()) {
+			return new MethodModel.Row(valueTypes.get(0).type().box(), "read" + query.name(), valueTypes, true);
+		}
+		ClassName rowClass = ClassName.get(this.config.packageName(), query.name() + "Row");
+		this.queryRecords.put(rowClass.simpleName(), new RecordModel(rowClass, resourcePath(query),
+				"A row of {@code " + query.name() + "}.", components));
+		return new MethodModel.Row(rowClass, "read" + rowClass.simpleName(), valueTypes, false);
+	}
+
+	/** The table when the columns are exactly its columns, in order, with its nullability. */
+	private static Catalog.@Nullable Table wholeTable(List<AnalyzedQuery.Column> columns) {
+		if (columns.isEmpty() || columns.get(0).table() == null) {
+			return null;
+		}
+		Catalog.Table table = columns.get(0).table();
+		if (table.columns().size() != columns.size()) {
+			return null;
+		}
+		for (int i = 0; i < columns.size(); i++) {
+			AnalyzedQuery.Column column = columns.get(i);
+			Catalog.Column expected = table.columns().get(i);
+			if (column.table() != table || column.attnum() != expected.attnum()
+					|| !strip(column.label()).equals(expected.name()) || column.nonNull() != expected.notNull()) {
+				return null;
+			}
+		}
+		return table;
+	}
+
+	private @Nullable RecordModel tableRecord(Catalog.Table table, String sourceFile) {
+		RecordModel existing = this.tableRecords.get(table.name());
+		if (existing != null) {
+			return existing;
+		}
+		List<RecordModel.Component> components = new ArrayList<>();
+		Set<String> used = new LinkedHashSet<>();
+		for (Catalog.Column column : table.columns()) {
+			ValueType type = this.types.map(column.typeOid(), !column.notNull(), table.name() + "." + column.name());
+			if (type == null) {
+				return null;
+			}
+			components.add(new RecordModel.Component(unique(Naming.lowerCamel(column.name()), used), type));
+		}
+		RecordModel record = new RecordModel(ClassName.get(this.config.packageName(), Naming.recordName(table.name())),
+				sourceFile, "A row of table {@code " + table.name() + "}.", components);
+		this.tableRecords.put(table.name(), record);
+		return record;
+	}
+
+	private String resourcePath(Query query) {
+		return this.resourcePaths.getOrDefault(query.source().path(), query.source().path());
+	}
+
+	private static String strip(String label) {
+		return (label.endsWith("!") || label.endsWith("?")) ? label.substring(0, label.length() - 1) : label;
+	}
+
+	/** {@code name}, or {@code name2}, {@code name3}... when taken: deterministic in query order. */
+	private static String unique(String name, Set<String> used) {
+		String candidate = name;
+		for (int n = 2; !used.add(candidate); n++) {
+			candidate = name + n;
+		}
+		return candidate;
+	}
+
+	private static int parameterOffset(Query query, int index) {
+		return query.parameters().stream().filter((p) -> p.index() == index).findFirst()
+			.map(ParameterRef::offset).orElse(query.sqlOffset());
+	}
+
+	private void error(Query query, int offset, String message) {
+		this.diagnostics.add(query.source().diagnostic(offset, "query " + query.name() + ": " + message));
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.dbkit.codegen.model;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import org.jspecify.annotations.Nullable;
+
+import dev.dbkit.codegen.GeneratorConfig;
+import dev.dbkit.codegen.analyze.Catalog;
+import dev.dbkit.codegen.model.ValueType.Kind;
+
+/**
+ * Database types to Java types (uuid → UUID, text → String, int4 → int/Integer, numeric → BigDecimal, timestamptz →
+ * OffsetDateTime, arrays → List, enums → generated Java enums, jsonb → String), with the overrides of the
+ * configuration by {@code table.column} and by type name.
+ */
+final class TypeMapper {
+
+	private final Catalog catalog;
+
+	private final GeneratorConfig config;
+
+	private final Map<Long, EnumModel> enums = new TreeMap<>();
+
+	TypeMapper(Catalog catalog, GeneratorConfig config) {
+		this.catalog = catalog;
+		this.config = config;
+	}
+
+	/** The Java enums that mapped types refer to, by type OID. */
+	Map<Long, EnumModel> enums() {
+		return this.enums;
+	}
+
+	/**
+	 * The Java type of a value of type {@code oid}.
+	 * @param column {@code table.column} when the value is a table's column, for column overrides
+	 * @return the type, or {@code null} when there is no mapping
+	 */
+	@Nullable ValueType map(long oid, boolean nullable, @Nullable String column) {
+		String columnOverride = (column != null) ? this.config.columnOverrides().get(column) : null;
+		if (columnOverride != null) {
+			return ValueType.of(Kind.OBJECT, ClassName.bestGuess(columnOverride), nullable);
+		}
+		Catalog.Type type = this.catalog.type(oid);
+		if (type == null) {
+			return null;
+		}
+		String typeOverride = this.config.typeOverrides().get(type.name());
+		if (typeOverride != null) {
+			return ValueType.of(Kind.OBJECT, ClassName.bestGuess(typeOverride), nullable);
+		}
+		if (type.kind() == 'd') {
+			return map(type.baseOid(), nullable, null);
+		}
+		if (type.kind() == 'e') {
+			return ValueType.of(Kind.ENUM, enumModel(type).className(), nullable);
+		}
+		if (type.isArray()) {
+			Catalog.Type element = this.catalog.type(type.elementOid());
+			if (element == null) {
+				return null;
+			}
+			if (element.kind() == 'e') {
+				return ValueType.list(Kind.ENUM_LIST, enumModel(element).className(), element.name(), nullable);
+			}
+			ClassName elementClass = arrayElement(element.name());
+			return (elementClass != null) ? ValueType.list(Kind.LIST, elementClass, element.name(), nullable) : null;
+		}
+		return switch (type.name()) {
+			case "bool" -> ValueType.of(Kind.BOOLEAN, TypeName.BOOLEAN, nullable);
+			case "int2" -> ValueType.of(Kind.SHORT, TypeName.SHORT, nullable);
+			case "int4" -> ValueType.of(Kind.INT, TypeName.INT, nullable);
+			case "int8" -> ValueType.of(Kind.LONG, TypeName.LONG, nullable);
+			case "float4" -> ValueType.of(Kind.FLOAT, TypeName.FLOAT, nullable);
+			case "float8" -> ValueType.of(Kind.DOUBLE, TypeName.DOUBLE, nullable);
+			case "numeric" -> ValueType.of(Kind.DECIMAL, ClassName.get("java.math", "BigDecimal"), nullable);
+			case "text", "varchar", "bpchar", "name", "citext", "xml" ->
+				ValueType.of(Kind.STRING, ClassName.get(String.class), nullable);
+			case "json", "jsonb", "inet", "cidr", "macaddr", "interval" ->
+				ValueType.of(Kind.JSON, ClassName.get(String.class), nullable);
+			case "uuid" -> ValueType.of(Kind.OBJECT, ClassName.get("java.util", "UUID"), nullable);
+			case "timestamptz" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "OffsetDateTime"), nullable);
+			case "timestamp" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDateTime"), nullable);
+			case "date" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDate"), nullable);
+			case "time" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalTime"), nullable);
+			case "bytea" -> ValueType.of(Kind.BYTES, TypeName.get(byte[].class), nullable);
+			default -> null;
+		};
+	}
+
+	/** A name for a type in messages, such as {@code tsvector}. */
+	String describe(long oid) {
+		Catalog.Type type = this.catalog.type(oid);
+		return (type == null) ? "oid " + oid : (type.isArray() ? type.name().substring(1) + "[]" : type.name());
+	}
+
+	private static @Nullable ClassName arrayElement(String element) {
+		return switch (element) {
+			case "uuid" -> ClassName.get("java.util", "UUID");
+			case "text", "varchar", "bpchar", "name", "citext" -> ClassName.get(String.class);
+			case "int2" -> ClassName.get(Short.class);
+			case "int4" -> ClassName.get(Integer.class);
+			case "int8" -> ClassName.get(Long.class);
+			case "bool" -> ClassName.get(Boolean.class);
+			case "float4" -> ClassName.get(Float.class);
+			case "float8" -> ClassName.get(Double.class);
+			case "numeric" -> ClassName.get("java.math", "BigDecimal");
+			default -> null;
+		};
+	}
+
+	private EnumModel enumModel(Catalog.Type type) {
+		return this.enums.computeIfAbsent(type.oid(), (oid) -> new EnumModel(
+				ClassName.get(this.config.packageName(), Naming.upperCamel(type.name())), type.name(),
+				this.catalog.enumLabels(oid)));
+	}
+
+}

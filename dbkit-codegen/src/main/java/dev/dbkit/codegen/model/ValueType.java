@@ -1,0 +1,146 @@
+package dev.dbkit.codegen.model;
+
+import java.sql.Types;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Java type for a database value, with the code that reads it from a result set by column index and binds it to a
+ * statement: plain JDBC calls where they exist, {@code JdbcValues} where they do not.
+ */
+public final class ValueType {
+
+	static final ClassName JDBC_VALUES = ClassName.get("dev.dbkit.query", "JdbcValues");
+
+	static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
+
+	/** How values of this type are read and bound. */
+	enum Kind {
+
+		BOOLEAN("Boolean", Types.BOOLEAN), SHORT("Short", Types.SMALLINT), INT("Int", Types.INTEGER),
+		LONG("Long", Types.BIGINT), FLOAT("Float", Types.REAL), DOUBLE("Double", Types.DOUBLE), DECIMAL(null, 0),
+		STRING(null, 0), JSON(null, 0), BYTES(null, 0), OBJECT(null, 0), ENUM(null, 0), LIST(null, 0),
+		ENUM_LIST(null, 0);
+
+		final @Nullable String jdbcName;
+
+		final int sqlType;
+
+		Kind(@Nullable String jdbcName, int sqlType) {
+			this.jdbcName = jdbcName;
+			this.sqlType = sqlType;
+		}
+
+		boolean isPrimitive() {
+			return this.jdbcName != null;
+		}
+
+	}
+
+	private final Kind kind;
+
+	private final TypeName type;
+
+	private final boolean nullable;
+
+	private final @Nullable String arrayElementType;
+
+	private ValueType(Kind kind, TypeName type, boolean nullable, @Nullable String arrayElementType) {
+		this.kind = kind;
+		this.type = type;
+		this.nullable = nullable;
+		this.arrayElementType = arrayElementType;
+	}
+
+	static ValueType of(Kind kind, TypeName type, boolean nullable) {
+		return new ValueType(kind, (nullable && type.isPrimitive()) ? type.box() : type, nullable, null);
+	}
+
+	static ValueType list(Kind kind, TypeName element, String arrayElementType, boolean nullable) {
+		return new ValueType(kind, ParameterizedTypeName.get(ClassName.get("java.util", "List"), element), nullable,
+				arrayElementType);
+	}
+
+	public boolean nullable() {
+		return this.nullable;
+	}
+
+	/** The type as declared in a record component or method parameter, {@code @Nullable} when it may be null. */
+	public TypeName declared() {
+		return this.nullable ? annotate(this.type) : this.type;
+	}
+
+	private static TypeName annotate(TypeName type) {
+		AnnotationSpec nullable = AnnotationSpec.builder(NULLABLE).build();
+		if (type instanceof ParameterizedTypeName parameterized) {
+			return parameterized.annotated(nullable);
+		}
+		return type.annotated(nullable);
+	}
+
+	/** The type without annotations, for generics and class literals. */
+	public TypeName type() {
+		return this.type;
+	}
+
+	/** Reads column {@code index} of {@code rs}. */
+	public CodeBlock read(int index) {
+		return switch (this.kind) {
+			case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE -> this.nullable
+					? CodeBlock.of("$T.get$L(rs, $L)", JDBC_VALUES, boxedName(), index)
+					: CodeBlock.of("rs.get$L($L)", this.kind.jdbcName, index);
+			case DECIMAL -> CodeBlock.of("rs.getBigDecimal($L)", index);
+			case STRING, JSON -> CodeBlock.of("rs.getString($L)", index);
+			case BYTES -> CodeBlock.of("rs.getBytes($L)", index);
+			case OBJECT -> CodeBlock.of("rs.getObject($L, $T.class)", index, this.type);
+			case ENUM -> this.nullable ? CodeBlock.of("$T.getEnum(rs, $L, $T::fromLabel)", JDBC_VALUES, index, this.type)
+					: CodeBlock.of("$T.fromLabel(rs.getString($L))", this.type, index);
+			case LIST -> CodeBlock.of("$T.getList(rs, $L, $T.class)", JDBC_VALUES, index, elementType());
+			case ENUM_LIST -> CodeBlock.of("$T.getEnumList(rs, $L, $T::fromLabel)", JDBC_VALUES, index, elementType());
+		};
+	}
+
+	/** Binds {@code value} to placeholder {@code slot} of {@code ps}. */
+	public CodeBlock bind(int slot, CodeBlock value) {
+		return switch (this.kind) {
+			case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE -> this.nullable
+					? CodeBlock.of("$T.setNullable(ps, $L, $L, $T.$L)", JDBC_VALUES, slot, value, Types.class,
+							sqlTypeName())
+					: CodeBlock.of("ps.set$L($L, $L)", this.kind.jdbcName, slot, value);
+			case DECIMAL -> CodeBlock.of("ps.setBigDecimal($L, $L)", slot, value);
+			case STRING -> CodeBlock.of("ps.setString($L, $L)", slot, value);
+			case JSON -> CodeBlock.of("$T.setOther(ps, $L, $L)", JDBC_VALUES, slot, value);
+			case BYTES -> CodeBlock.of("ps.setBytes($L, $L)", slot, value);
+			case OBJECT -> this.nullable ? CodeBlock.of("$T.setObject(ps, $L, $L)", JDBC_VALUES, slot, value)
+					: CodeBlock.of("ps.setObject($L, $L)", slot, value);
+			case ENUM -> CodeBlock.of("$T.setEnum(ps, $L, $L)", JDBC_VALUES, slot, value);
+			case LIST, ENUM_LIST -> CodeBlock.of("$T.setList(ps, $L, $L, $S)", JDBC_VALUES, slot, value,
+					this.arrayElementType);
+		};
+	}
+
+	private String boxedName() {
+		return this.kind == Kind.INT ? "Integer" : this.kind.jdbcName;
+	}
+
+	private String sqlTypeName() {
+		return switch (this.kind) {
+			case BOOLEAN -> "BOOLEAN";
+			case SHORT -> "SMALLINT";
+			case INT -> "INTEGER";
+			case LONG -> "BIGINT";
+			case FLOAT -> "REAL";
+			default -> "DOUBLE";
+		};
+	}
+
+	private TypeName elementType() {
+		return ((ParameterizedTypeName) this.type).typeArguments().get(0);
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.dbkit.codegen.parse;
+
+import java.util.List;
+
+/**
+ * One query of a query file.
+ *
+ * @param source the file it is in
+ * @param name its name from the {@code -- name:} header
+ * @param command its command
+ * @param headerOffset offset of the header line in the file
+ * @param sql the statement as written (without its terminating semicolon)
+ * @param postgresSql the statement with every parameter as {@code $n}, for PostgreSQL
+ * @param fileOffsets for each character of {@code postgresSql}, its offset in the file
+ * @param jdbcSql the statement with {@code ?} placeholders (and literal {@code ?} doubled), for JDBC
+ * @param slots for each {@code ?} of {@code jdbcSql}, the parameter index it binds
+ * @param parameters the parameters, by index
+ * @param javadoc the comment lines between the header and the statement
+ * @param crossTenant whether the query is marked {@code -- dbkit:cross-tenant}
+ */
+public record Query(SourceText source, String name, QueryCommand command, int headerOffset, String sql,
+		String postgresSql, int[] fileOffsets, String jdbcSql, int[] slots, List<ParameterRef> parameters,
+		List<String> javadoc, boolean crossTenant) {
+
+	public int line() {
+		return this.source.line(this.headerOffset);
+	}
+
+	/** The file offset of a 1-based character position in {@code postgresSql} (as PostgreSQL reports errors). */
+	public int fileOffset(int position) {
+		if (this.fileOffsets.length == 0) {
+			return this.headerOffset;
+		}
+		int index = Math.min(Math.max(position - 1, 0), this.fileOffsets.length - 1);
+		return this.fileOffsets[index];
+	}
+
+	/** The file offset where the statement starts. */
+	public int sqlOffset() {
+		return fileOffset(1);
+	}
+
+}

@@ -1,0 +1,373 @@
+package dev.dbkit.codegen.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.dbkit.codegen.Diagnostic;
+import dev.dbkit.sql.SqlScriptSplitter;
+import dev.dbkit.sql.SqlStatement;
+
+/**
+ * Parses sqlc-style query files: {@code -- name: Name :command} headers, the comment lines after a header (its
+ * Javadoc, and markers such as {@code -- dbkit:cross-tenant}), one statement per query. Parameters are PostgreSQL's
+ * {@code $n} (repeatable) or sqlc's {@code @name}, {@code sqlc.arg(name)} and {@code sqlc.narg(name)}; string
+ * literals, quoted identifiers, comments and dollar-quoted bodies are respected.
+ */
+public final class QueryFileParser {
+
+	private static final Pattern HEADER = Pattern.compile("[ \\t]*--[ \\t]*name:(.*)");
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+	private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	/** The markers a query block may hold. */
+	public static final String CROSS_TENANT = "dbkit:cross-tenant";
+
+	private QueryFileParser() {
+	}
+
+	/**
+	 * The result of parsing one file.
+	 *
+	 * @param file the queries that parsed
+	 * @param diagnostics the problems found
+	 */
+	public record Result(QueryFile file, List<Diagnostic> diagnostics) {
+	}
+
+	public static Result parse(SourceText source, String baseName, String resourcePath) {
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		List<Query> queries = new ArrayList<>();
+		String text = source.text();
+		int lines = source.lineStarts().length;
+		List<Integer> headers = new ArrayList<>();
+		for (int line = 0; line < lines; line++) {
+			if (HEADER.matcher(lineText(source, line)).matches()) {
+				headers.add(line);
+			}
+		}
+		int firstHeader = headers.isEmpty() ? lines : headers.get(0);
+		for (int line = 0; line < firstHeader; line++) {
+			String content = lineText(source, line).strip();
+			if (!content.isEmpty() && !content.startsWith("--")) {
+				int offset = source.lineStarts()[line] + lineText(source, line).indexOf(content.charAt(0));
+				diagnostics.add(source.diagnostic(offset, "SQL outside a query: start each query with a "
+						+ "`-- name: QueryName :command` line (for example `-- name: GetFeatureFlag :one`)"));
+				break;
+			}
+		}
+		Map<String, Integer> seen = new HashMap<>();
+		for (int h = 0; h < headers.size(); h++) {
+			int headerLine = headers.get(h);
+			int blockEndLine = (h + 1 < headers.size()) ? headers.get(h + 1) : lines;
+			int blockStart = (headerLine + 1 < lines) ? source.lineStarts()[headerLine + 1] : text.length();
+			int blockEnd = (blockEndLine < lines) ? source.lineStarts()[blockEndLine] : text.length();
+			Query query = parseQuery(source, headerLine, blockStart, Math.max(blockStart, blockEnd), diagnostics);
+			if (query != null) {
+				Integer previous = seen.putIfAbsent(query.name(), query.line());
+				if (previous != null) {
+					diagnostics.add(source.diagnostic(query.headerOffset(), "duplicate query name " + query.name()
+							+ ", also at line " + previous + ": every query in a file needs its own name"));
+				}
+				else {
+					queries.add(query);
+				}
+			}
+		}
+		return new Result(new QueryFile(source, baseName, resourcePath, queries), diagnostics);
+	}
+
+	private static @Nullable Query parseQuery(SourceText source, int headerLine, int blockStart, int blockEnd,
+			List<Diagnostic> diagnostics) {
+		String header = lineText(source, headerLine);
+		int headerOffset = source.lineStarts()[headerLine];
+		Matcher matcher = HEADER.matcher(header);
+		matcher.matches();
+		int restOffset = headerOffset + matcher.start(1);
+		String rest = matcher.group(1);
+		String[] words = rest.strip().isEmpty() ? new String[0] : rest.strip().split("\\s+");
+		int wordsOffset = restOffset + (rest.length() - rest.stripLeading().length());
+		if (words.length == 0 || !NAME.matcher(words[0]).matches()) {
+			diagnostics.add(source.diagnostic(wordsOffset, "a query needs a name: write `-- name: QueryName :command`, "
+					+ "the name in UpperCamelCase such as GetFeatureFlag"));
+			return null;
+		}
+		String name = words[0];
+		if (words.length < 2) {
+			diagnostics.add(source.diagnostic(wordsOffset + name.length(), "query " + name
+					+ " has no command: add :one, :many, :exec or :execrows after its name"));
+			return null;
+		}
+		int commandOffset = headerOffset + header.indexOf(words[1], header.indexOf(name) + name.length());
+		QueryCommand command = words[1].startsWith(":") ? QueryCommand.parse(words[1].substring(1)) : null;
+		if (command == null) {
+			diagnostics.add(source.diagnostic(commandOffset, "unknown command " + words[1] + " for query " + name
+					+ ": use :one, :many, :exec or :execrows"));
+			return null;
+		}
+		if (words.length > 2) {
+			diagnostics.add(source.diagnostic(headerOffset + header.indexOf(words[2], commandOffset - headerOffset),
+					"unexpected text after the command of query " + name + ": the header is `-- name: "
+							+ name + " " + words[1] + "`"));
+			return null;
+		}
+
+		// Comment lines before the statement are its Javadoc; marker lines anywhere in the block are recognised.
+		List<String> javadoc = new ArrayList<>();
+		boolean crossTenant = false;
+		boolean inDoc = true;
+		int sqlStart = blockEnd;
+		int line = headerLine + 1;
+		int lineCount = source.lineStarts().length;
+		while (line < lineCount && source.lineStarts()[line] < blockEnd) {
+			String content = lineText(source, line).strip();
+			int lineOffset = source.lineStarts()[line];
+			if (content.startsWith("--")) {
+				String comment = content.substring(2).strip();
+				if (comment.startsWith("dbkit:")) {
+					if (comment.equals(CROSS_TENANT)) {
+						crossTenant = true;
+					}
+					else {
+						diagnostics.add(source.diagnostic(lineOffset + lineText(source, line).indexOf("dbkit:"),
+								"unknown marker " + comment + ": the known marker is -- " + CROSS_TENANT));
+					}
+				}
+				else if (inDoc) {
+					javadoc.add(comment);
+				}
+			}
+			else if (!content.isEmpty() && inDoc) {
+				inDoc = false;
+				sqlStart = lineOffset;
+			}
+			line++;
+		}
+		while (!javadoc.isEmpty() && javadoc.get(javadoc.size() - 1).isEmpty()) {
+			javadoc.remove(javadoc.size() - 1);
+		}
+		String block = source.text().substring(sqlStart, blockEnd);
+		List<SqlStatement> statements = SqlScriptSplitter.split(block);
+		if (statements.isEmpty()) {
+			diagnostics.add(source.diagnostic(headerOffset, "query " + name + " has no SQL statement"));
+			return null;
+		}
+		if (statements.size() > 1) {
+			diagnostics.add(source.diagnostic(sqlStart + statements.get(1).offset(), "query " + name
+					+ " holds more than one statement: start each query with its own `-- name: QueryName :command` "
+					+ "line"));
+			return null;
+		}
+		SqlStatement statement = statements.get(0);
+		return scanParameters(source, name, command, headerOffset, statement.sql(), sqlStart + statement.offset(),
+				javadoc, crossTenant, diagnostics);
+	}
+
+	private static @Nullable Query scanParameters(SourceText source, String name, QueryCommand command,
+			int headerOffset, String sql, int base, List<String> javadoc, boolean crossTenant,
+			List<Diagnostic> diagnostics) {
+		StringBuilder pg = new StringBuilder(sql.length());
+		StringBuilder jdbc = new StringBuilder(sql.length());
+		List<Integer> offsets = new ArrayList<>(sql.length());
+		List<Integer> slots = new ArrayList<>();
+		Map<String, Integer> namedIndex = new LinkedHashMap<>();
+		TreeMap<Integer, ParameterRef> parameters = new TreeMap<>();
+		int positionalAt = -1;
+		int namedAt = -1;
+		int n = sql.length();
+		int i = 0;
+		while (i < n) {
+			char c = sql.charAt(i);
+			char next = (i + 1 < n) ? sql.charAt(i + 1) : '\0';
+			int end;
+			if (c == '-' && next == '-') {
+				end = sql.indexOf('\n', i);
+				end = (end < 0) ? n : end;
+			}
+			else if (c == '/' && next == '*') {
+				end = skipBlockComment(sql, i);
+			}
+			else if (c == '\'') {
+				boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e');
+				end = skipQuoted(sql, i, '\'', escapes);
+			}
+			else if (c == '"') {
+				end = skipQuoted(sql, i, '"', false);
+			}
+			else if (c == '$' && Character.isDigit(next) && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
+				end = i + 1;
+				while (end < n && Character.isDigit(sql.charAt(end))) {
+					end++;
+				}
+				int index = Integer.parseInt(sql.substring(i + 1, end));
+				positionalAt = (positionalAt < 0) ? i : positionalAt;
+				parameters.putIfAbsent(index, new ParameterRef(index, null, false, base + i));
+				appendParameter(pg, jdbc, offsets, slots, index, base + i, end - i);
+				i = end;
+				continue;
+			}
+			else if (c == '$') {
+				end = skipDollarQuoted(sql, i);
+			}
+			else if (c == '@' && (Character.isLetter(next) || next == '_') && (i == 0 || sql.charAt(i - 1) != '@')) {
+				end = i + 1;
+				while (end < n && isIdentifierPart(sql.charAt(end))) {
+					end++;
+				}
+				namedAt = (namedAt < 0) ? i : namedAt;
+				named(sql.substring(i + 1, end), false, base + i, end - i, namedIndex, parameters, pg, jdbc, offsets,
+						slots);
+				i = end;
+				continue;
+			}
+			else if ((c == 's' || c == 'S') && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))
+					&& (sql.regionMatches(true, i, "sqlc.arg(", 0, 9) || sql.regionMatches(true, i, "sqlc.narg(", 0, 10))) {
+				boolean nullable = sql.regionMatches(true, i, "sqlc.narg(", 0, 10);
+				int open = sql.indexOf('(', i);
+				int close = sql.indexOf(')', open);
+				String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
+				if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
+					argument = argument.substring(1, argument.length() - 1);
+				}
+				if (close < 0 || !PARAM_NAME.matcher(argument).matches()) {
+					diagnostics.add(source.diagnostic(base + i, "malformed " + sql.substring(i, open)
+							+ "(...) in query " + name + ": write sqlc.arg(name) with a name of letters, digits and "
+							+ "underscores"));
+					return null;
+				}
+				namedAt = (namedAt < 0) ? i : namedAt;
+				named(argument, nullable, base + i, close + 1 - i, namedIndex, parameters, pg, jdbc, offsets, slots);
+				i = close + 1;
+				continue;
+			}
+			else if (c == '?') {
+				// A PostgreSQL operator (jsonb ?, ?|, ?&): pgjdbc reads ?? as a literal question mark.
+				pg.append('?');
+				offsets.add(base + i);
+				jdbc.append("??");
+				i++;
+				continue;
+			}
+			else {
+				end = i + 1;
+			}
+			for (int k = i; k < end; k++) {
+				pg.append(sql.charAt(k));
+				jdbc.append(sql.charAt(k));
+				offsets.add(base + k);
+			}
+			i = end;
+		}
+		if (positionalAt >= 0 && namedAt >= 0) {
+			diagnostics.add(source.diagnostic(base + Math.max(positionalAt, namedAt), "query " + name
+					+ " mixes $n parameters with named ones (@name, sqlc.arg): use one style per query"));
+			return null;
+		}
+		return new Query(source, name, command, headerOffset, sql, pg.toString(),
+				offsets.stream().mapToInt(Integer::intValue).toArray(), jdbc.toString(),
+				slots.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(parameters.values()),
+				List.copyOf(javadoc), crossTenant);
+	}
+
+	private static void named(String parameterName, boolean nullable, int fileOffset, int length,
+			Map<String, Integer> namedIndex, TreeMap<Integer, ParameterRef> parameters, StringBuilder pg,
+			StringBuilder jdbc, List<Integer> offsets, List<Integer> slots) {
+		int index = namedIndex.computeIfAbsent(parameterName.toLowerCase(Locale.ROOT), (key) -> namedIndex.size() + 1);
+		ParameterRef existing = parameters.get(index);
+		if (existing == null) {
+			parameters.put(index, new ParameterRef(index, parameterName, nullable, fileOffset));
+		}
+		else if (nullable && !existing.nullable()) {
+			parameters.put(index, new ParameterRef(index, existing.name(), true, existing.offset()));
+		}
+		appendParameter(pg, jdbc, offsets, slots, index, fileOffset, length);
+	}
+
+	private static void appendParameter(StringBuilder pg, StringBuilder jdbc, List<Integer> offsets,
+			List<Integer> slots, int index, int fileOffset, int length) {
+		String placeholder = "$" + index;
+		pg.append(placeholder);
+		for (int k = 0; k < placeholder.length(); k++) {
+			offsets.add(fileOffset + Math.min(k, length - 1));
+		}
+		jdbc.append('?');
+		slots.add(index);
+	}
+
+	private static String lineText(SourceText source, int line) {
+		int start = source.lineStarts()[line];
+		int end = (line + 1 < source.lineStarts().length) ? source.lineStarts()[line + 1] - 1 : source.text().length();
+		String text = source.text().substring(start, Math.max(start, end));
+		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	private static int skipBlockComment(String s, int i) {
+		int depth = 0;
+		int j = i;
+		while (j < s.length()) {
+			if (s.startsWith("/*", j)) {
+				depth++;
+				j += 2;
+			}
+			else if (s.startsWith("*/", j)) {
+				depth--;
+				j += 2;
+				if (depth == 0) {
+					return j;
+				}
+			}
+			else {
+				j++;
+			}
+		}
+		return s.length();
+	}
+
+	private static int skipQuoted(String s, int i, char quote, boolean backslashEscapes) {
+		int j = i + 1;
+		while (j < s.length()) {
+			char c = s.charAt(j);
+			if (backslashEscapes && c == '\\') {
+				j += 2;
+				continue;
+			}
+			if (c == quote) {
+				if (j + 1 < s.length() && s.charAt(j + 1) == quote) {
+					j += 2;
+					continue;
+				}
+				return j + 1;
+			}
+			j++;
+		}
+		return s.length();
+	}
+
+	private static int skipDollarQuoted(String s, int i) {
+		int j = i + 1;
+		while (j < s.length() && isIdentifierPart(s.charAt(j))) {
+			j++;
+		}
+		if (j >= s.length() || s.charAt(j) != '$') {
+			return i + 1;
+		}
+		String tag = s.substring(i, j + 1);
+		int close = s.indexOf(tag, j + 1);
+		return (close < 0) ? s.length() : close + tag.length();
+	}
+
+	private static boolean isIdentifierPart(char c) {
+		return Character.isLetterOrDigit(c) || c == '_';
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The index through which generated repositories are found and registered as beans.
+ */
+@NullMarked
+package dev.dbkit.repository;
+
+import org.jspecify.annotations.NullMarked;
