@@ -106,7 +106,6 @@ public record Generation(GeneratorConfig config, Path baseDir, Path migrationsDi
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			update(digest, GENERATOR_VERSION);
 			update(digest, this.config.toString());
-			update(digest, String.valueOf(this.analysisUrl));
 			for (CodeGenerator.QuerySource source : sources) {
 				update(digest, source.resourcePath());
 				update(digest, source.text());

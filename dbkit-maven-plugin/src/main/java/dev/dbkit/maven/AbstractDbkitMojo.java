@@ -45,7 +45,8 @@ abstract class AbstractDbkitMojo extends AbstractMojo {
 		try {
 			run();
 		}
-		catch (MigrationException | DatabaseSettingsException | IllegalArgumentException ex) {
+		catch (MigrationException | DatabaseSettingsException | IllegalArgumentException
+				| dev.dbkit.codegen.CodegenException ex) {
 			throw new MojoFailureException(ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {

@@ -1,0 +1,32 @@
+package dev.dbkit.autoconfigure.repository;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcOperations;
+
+import dev.dbkit.query.QueryExecutor;
+
+/**
+ * Registers every generated repository (found through the generated {@code RepositoryIndex}) as a singleton bean,
+ * on the {@link QueryExecutor} seam over Boot's {@code JdbcTemplate}, so that the Boot-configured
+ * {@code DataSource} and {@code @Transactional} apply. A repository bean the application defines itself replaces
+ * the generated one.
+ */
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
+@ConditionalOnClass({ JdbcOperations.class, QueryExecutor.class })
+@ConditionalOnBean(JdbcOperations.class)
+@Import(RepositoryRegistrar.class)
+public final class DbkitRepositoriesAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueryExecutor dbkitQueryExecutor(JdbcOperations jdbcOperations) {
+		return new QueryExecutor(jdbcOperations);
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.dbkit.autoconfigure.repository;
+
+import java.util.ServiceLoader;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.StringUtils;
+
+import dev.dbkit.query.QueryExecutor;
+import dev.dbkit.repository.RepositoryDefinition;
+import dev.dbkit.repository.RepositoryIndex;
+
+/**
+ * Registers one bean per generated repository, created by the generated factory (no reflection), unless the
+ * application already defines a bean of that type.
+ */
+class RepositoryRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
+
+	private @Nullable ClassLoader classLoader;
+
+	private @Nullable BeanFactory beanFactory;
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		BeanFactory factory = this.beanFactory;
+		if (!(factory instanceof ListableBeanFactory beans)) {
+			return;
+		}
+		for (RepositoryIndex index : ServiceLoader.load(RepositoryIndex.class, this.classLoader)) {
+			for (RepositoryDefinition<?> definition : index.repositories()) {
+				if (beans.getBeanNamesForType(definition.type(), true, false).length > 0) {
+					continue; // the application defines its own
+				}
+				register(registry, factory, definition);
+			}
+		}
+	}
+
+	private static <T> void register(BeanDefinitionRegistry registry, BeanFactory factory,
+			RepositoryDefinition<T> definition) {
+		RootBeanDefinition bean = new RootBeanDefinition(definition.type(),
+				() -> definition.factory().apply(factory.getBean(QueryExecutor.class)));
+		String name = StringUtils.uncapitalize(definition.type().getSimpleName());
+		if (registry.containsBeanDefinition(name)) {
+			name = definition.type().getName();
+		}
+		registry.registerBeanDefinition(name, bean);
+	}
+
+}
