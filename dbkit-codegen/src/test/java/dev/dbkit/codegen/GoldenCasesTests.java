@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The generator's contract: for each {@code cases/<name>/} the migrations and queries under {@code db/} go in, and
  * what comes out must equal {@code expected/} exactly: the generated files, or {@code errors.txt} with every
- * problem. Run with {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change,
+ * problem. A case's {@code dbkit.properties} may set {@code packageName}, {@code tenantColumn},
+ * {@code typeOverride.<type>}, {@code columnOverride.<table.column>} and {@code migrations} (a shared schema). Run with {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change,
  * then review the diff.
  */
 class GoldenCasesTests {
@@ -36,7 +37,12 @@ class GoldenCasesTests {
 	@TestFactory
 	Stream<DynamicTest> cases() throws IOException {
 		try (Stream<Path> dirs = Files.list(CASES)) {
-			return dirs.filter(Files::isDirectory).sorted().toList().stream()
+			// folders starting with _ hold what several cases share, such as a schema
+			return dirs.filter(Files::isDirectory)
+				.filter((dir) -> !dir.getFileName().toString().startsWith("_"))
+				.sorted()
+				.toList()
+				.stream()
 				.map((dir) -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
 		}
 	}
@@ -98,7 +104,8 @@ class GoldenCasesTests {
 		GeneratorConfig generatorConfig = new GeneratorConfig(properties.getProperty("packageName", "com.example.db"),
 				properties.getProperty("tenantColumn", "tenant_id"), typeOverrides, columnOverrides);
 		TestDatabase server = TestPostgres.shared().createDatabase("golden_server");
-		return new Generation(generatorConfig, caseDir, caseDir.resolve("db/migrations"), caseDir.resolve("db/queries"),
+		Path migrations = caseDir.resolve(properties.getProperty("migrations", "db/migrations")).normalize();
+		return new Generation(generatorConfig, caseDir, migrations, caseDir.resolve("db/queries"),
 				target.resolve("sources"), target.resolve("resources"), target.resolve("state"), server.jdbcUrl(),
 				server.username(), server.password());
 	}

@@ -21,12 +21,13 @@ import tools.jackson.databind.JsonNode;
  * @param conflictResolution "Conflict Resolution" of an INSERT ... ON CONFLICT
  * @param conflictArbiterIndexes "Conflict Arbiter Indexes"
  * @param conflictFilter "Conflict Filter"
+ * @param subplanName "Subplan Name" of an InitPlan or SubPlan, such as {@code InitPlan 1}
  * @param children the child plans
  */
 public record PlanNode(String type, @Nullable String relation, @Nullable String schema, @Nullable String alias,
 		List<String> output, List<String> quals, @Nullable String joinType, @Nullable String parentRelationship,
 		@Nullable String operation, @Nullable String conflictResolution, List<String> conflictArbiterIndexes,
-		@Nullable String conflictFilter, List<PlanNode> children) {
+		@Nullable String conflictFilter, @Nullable String subplanName, List<PlanNode> children) {
 
 	private static final String[] QUAL_FIELDS = { "Filter", "Index Cond", "Recheck Cond", "TID Cond" };
 
@@ -45,7 +46,8 @@ public record PlanNode(String type, @Nullable String relation, @Nullable String 
 		return new PlanNode(json.path("Node Type").asString(""), text(json, "Relation Name"), text(json, "Schema"),
 				text(json, "Alias"), strings(json.path("Output")), quals, text(json, "Join Type"),
 				text(json, "Parent Relationship"), text(json, "Operation"), text(json, "Conflict Resolution"),
-				strings(json.path("Conflict Arbiter Indexes")), text(json, "Conflict Filter"), children);
+				strings(json.path("Conflict Arbiter Indexes")), text(json, "Conflict Filter"), text(json, "Subplan Name"),
+				children);
 	}
 
 	/** This node and all below it, depth first. */

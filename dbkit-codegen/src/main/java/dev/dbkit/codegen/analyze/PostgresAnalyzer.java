@@ -39,6 +39,8 @@ public final class PostgresAnalyzer {
 
 	private static final Pattern UNDETERMINED_PARAMETER = Pattern.compile("parameter \\$(\\d+)");
 
+	private static final Pattern INIT_PLAN_VALUE = Pattern.compile("\\((InitPlan \\d+)\\)\\.col\\d+");
+
 	private final Connection connection;
 
 	private final Connection simpleConnection;
@@ -74,18 +76,19 @@ public final class PostgresAnalyzer {
 	 */
 	public @Nullable AnalyzedQuery analyze(Query query, List<Diagnostic> diagnostics) {
 		String name = "dbkit_q" + (++this.statements);
+		String prepare = "PREPARE " + name + " AS ";
 		try (Statement statement = this.simpleConnection.createStatement()) {
-			statement.execute("PREPARE " + name + " AS " + query.postgresSql());
+			statement.execute(prepare + query.postgresSql());
 		}
 		catch (SQLException ex) {
-			diagnostics.add(error(query, ex));
+			diagnostics.add(error(query, ex, prepare.length()));
 			return null;
 		}
 		try {
 			return analyzePrepared(query, name, diagnostics);
 		}
 		catch (SQLException ex) {
-			diagnostics.add(error(query, ex));
+			diagnostics.add(error(query, ex, 0));
 			return null;
 		}
 		finally {
@@ -143,6 +146,12 @@ public final class PostgresAnalyzer {
 		Map<String, Boolean> nullableAliases = new HashMap<>();
 		Map<String, Catalog.Table> aliasTables = new HashMap<>();
 		walk(plan, false, nullableAliases, aliasTables);
+		// An InitPlan without output columns is an EXISTS: its value is true or false, never null.
+		for (PlanNode node : plan.all()) {
+			if (node.subplanName() != null && node.subplanName().startsWith("InitPlan") && node.output().isEmpty()) {
+				nullableAliases.put("(" + node.subplanName() + ")", false);
+			}
+		}
 
 		List<String> output = topOutput(plan, modify);
 		List<AnalyzedQuery.Column> columns = new ArrayList<>();
@@ -255,6 +264,10 @@ public final class PostgresAnalyzer {
 		if (Expressions.isNonNullExpression(expression)) {
 			return true;
 		}
+		Matcher initPlan = INIT_PLAN_VALUE.matcher(Expressions.strip(expression));
+		if (initPlan.matches()) {
+			return nullableAliases.containsKey("(" + initPlan.group(1) + ")");
+		}
 		List<String> coalesce = Expressions.coalesceArguments(expression);
 		if (coalesce != null) {
 			return coalesce.stream().anyMatch((argument) -> nonNull(argument, nullableAliases, aliasTables));
@@ -365,14 +378,18 @@ public final class PostgresAnalyzer {
 		return query.source().diagnostic(offset, "query " + query.name() + " " + message);
 	}
 
-	private Diagnostic error(Query query, SQLException ex) {
+	/**
+	 * A diagnostic for a server error, at the position PostgreSQL reports, less the length of what was sent before
+	 * the query's own text ({@code prefix}).
+	 */
+	private Diagnostic error(Query query, SQLException ex, int prefix) {
 		String message = ex.getMessage();
 		int offset = query.sqlOffset();
 		if (ex instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
 			ServerErrorMessage server = psql.getServerErrorMessage();
 			message = server.getMessage();
-			if (server.getPosition() > 0) {
-				offset = query.fileOffset(server.getPosition());
+			if (server.getPosition() > prefix) {
+				offset = query.fileOffset(server.getPosition() - prefix);
 			}
 			if ("42P18".equals(server.getSQLState())) {
 				Matcher matcher = UNDETERMINED_PARAMETER.matcher(message);

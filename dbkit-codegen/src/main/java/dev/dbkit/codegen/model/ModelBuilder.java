@@ -139,8 +139,11 @@ public final class ModelBuilder {
 						+ this.types.describe(parameter.typeOid()) + " in the plugin configuration, or cast the parameter");
 				continue;
 			}
-			MethodModel.Parameter model = new MethodModel.Parameter(index,
-					unique(Naming.lowerCamel(names.get(index)), used), type);
+			String name = names.get(index);
+			if (type.isList() && !namedInSql(query, index)) {
+				name = Naming.plural(name); // a list compared with a column: ids for id = ANY($2)
+			}
+			MethodModel.Parameter model = new MethodModel.Parameter(index, unique(Naming.lowerCamel(name), used), type);
 			visible.add(model);
 			bindings.add(model);
 		}
@@ -255,6 +258,10 @@ public final class ModelBuilder {
 			candidate = name + n;
 		}
 		return candidate;
+	}
+
+	private static boolean namedInSql(Query query, int index) {
+		return query.parameters().stream().anyMatch((p) -> p.index() == index && p.name() != null);
 	}
 
 	private static int parameterOffset(Query query, int index) {

@@ -58,6 +58,22 @@ public final class Naming {
 		return name;
 	}
 
+	/** The plural of a name: {@code id} → {@code ids}, {@code status} → {@code statuses}. */
+	public static String plural(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.endsWith("us") || lower.endsWith("ss") || lower.endsWith("x") || lower.endsWith("ch")
+				|| lower.endsWith("sh")) {
+			return name + "es";
+		}
+		if (lower.endsWith("s")) {
+			return name; // already plural
+		}
+		if (lower.endsWith("y") && name.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
+			return name.substring(0, name.length() - 1) + "ies";
+		}
+		return name + "s";
+	}
+
 	/** The singular of the last word of a table name: {@code feature_flags} → {@code feature_flag}. */
 	public static String singular(String name) {
 		int cut = name.lastIndexOf('_') + 1;

@@ -66,6 +66,10 @@ public final class ValueType {
 				arrayElementType);
 	}
 
+	public boolean isList() {
+		return this.kind == Kind.LIST || this.kind == Kind.ENUM_LIST;
+	}
+
 	public boolean nullable() {
 		return this.nullable;
 	}

@@ -1,0 +1,43 @@
+-- A small multi-tenant schema shared by the golden cases.
+CREATE TABLE tenants (
+    id         UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+    name       TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE TABLE countries (
+    code CHAR(2) PRIMARY KEY,
+    name TEXT NOT NULL
+);
+
+CREATE TYPE project_status AS ENUM ('active', 'on_hold', 'archived');
+
+CREATE TABLE projects (
+    id          UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+    tenant_id   UUID NOT NULL REFERENCES tenants(id),
+    name        TEXT NOT NULL,
+    status      project_status NOT NULL DEFAULT 'active',
+    budget      NUMERIC(12, 2),
+    starts_on   DATE,
+    tags        TEXT[] NOT NULL DEFAULT '{}',
+    priority    INT4 NOT NULL DEFAULT 0,
+    score       FLOAT8,
+    views       INT8 NOT NULL DEFAULT 0,
+    archived    BOOLEAN,
+    logo        BYTEA,
+    settings    JSONB NOT NULL DEFAULT '{}',
+    reviewed_at TIMESTAMP,
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    UNIQUE (tenant_id, name)
+);
+
+CREATE TABLE tasks (
+    id         UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+    tenant_id  UUID NOT NULL REFERENCES tenants(id),
+    project_id UUID REFERENCES projects(id),
+    title      TEXT NOT NULL,
+    done       BOOLEAN NOT NULL DEFAULT false,
+    assignee   TEXT,
+    estimate   INT4,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -1,0 +1,32 @@
+SELECT 1;
+
+-- name: Broken :one
+SELEC * FROM projects;
+
+-- name: UnknownColumn :many
+SELECT nope FROM projects WHERE tenant_id = $1;
+
+-- name: UnknownTable :many
+SELECT * FROM nowhere;
+
+-- name: UnknownFunction :one
+SELECT no_such_function(1) AS x;
+
+-- name: NoCommand
+SELECT 1;
+
+-- name: Weird :first
+SELECT 1;
+
+-- name: NoRows :one
+UPDATE projects SET priority = 1 WHERE tenant_id = $1;
+
+-- name: Untyped :many
+SELECT id FROM tasks WHERE tenant_id = $1 AND $2 IS NULL;
+
+-- name: UnknownColumn :many
+SELECT 1 AS one;
+
+-- name: TwoStatements :exec
+DELETE FROM tasks WHERE tenant_id = $1;
+DELETE FROM projects WHERE tenant_id = $1;
