@@ -140,7 +140,7 @@ public final class ModelBuilder {
 				continue;
 			}
 			String name = names.get(index);
-			if (type.isList() && !namedInSql(query, index)) {
+			if (type.isList() && target == null && !namedInSql(query, index)) {
 				name = Naming.plural(name); // a list compared with a column: ids for id = ANY($2)
 			}
 			MethodModel.Parameter model = new MethodModel.Parameter(index, unique(Naming.lowerCamel(name), used), type);

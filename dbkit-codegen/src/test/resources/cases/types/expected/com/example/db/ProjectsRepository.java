@@ -99,7 +99,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         this.executor.exec(SET_PROJECT_DETAILS, (ps) -> {
                     ps.setBigDecimal(1, params.budget());
-                    JdbcValues.setList(ps, 2, params.tagses(), "text");
+                    JdbcValues.setList(ps, 2, params.tags(), "text");
                     JdbcValues.setObject(ps, 3, params.score());
                     JdbcValues.setNullable(ps, 4, params.archived(), Types.BOOLEAN);
                     ps.setBytes(5, params.logo());

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("dev.dbkit.codegen")
 @NullMarked
-public record SetProjectDetailsParams(UUID id, @Nullable BigDecimal budget, List<String> tagses,
+public record SetProjectDetailsParams(UUID id, @Nullable BigDecimal budget, List<String> tags,
         @Nullable BigDecimal score, @Nullable Boolean archived, byte @Nullable [] logo,
         String settings) {
 }
