@@ -55,24 +55,9 @@ class SeedEndToEndTests {
 
 	@BeforeAll
 	static void generateAndCompile() throws Exception {
-		Generation.Result result = GoldenCasesTests.generate(SEED, work.resolve("gen")).run();
-		assertThat(result.upToDate()).isFalse();
-		List<String> sources = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(work.resolve("gen/sources"))) {
-			files.filter((f) -> f.toString().endsWith(".java")).forEach((f) -> sources.add(f.toString()));
-		}
-		Path classes = Files.createDirectories(work.resolve("classes"));
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		List<String> arguments = new ArrayList<>(List.of("-Xlint:all", "-Werror", "-proc:none", "--release", "17",
-				"-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
-		arguments.addAll(sources);
-		java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-		int status = compiler.run(null, errors, errors, arguments.toArray(new String[0]));
-		assertThat(status).as("javac -Xlint:all -Werror on the generated code:%n%s", errors).isZero();
-		URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
-				SeedEndToEndTests.class.getClassLoader());
-		repositoryClass = loader.loadClass("com.example.db.FeatureFlagsRepository");
-		recordClass = loader.loadClass("com.example.db.FeatureFlag");
+		CompiledCase seed = CompiledCase.compile("seed", work);
+		repositoryClass = seed.type("FeatureFlagsRepository");
+		recordClass = seed.type("FeatureFlag");
 	}
 
 	@Test
@@ -147,9 +132,9 @@ class SeedEndToEndTests {
 	@Test
 	void regeneratingTheSameInputsIsByteIdentical() throws Exception {
 		GoldenCasesTests.generate(SEED, work.resolve("again")).run();
-		try (Stream<Path> files = Files.walk(work.resolve("gen/sources"))) {
+		try (Stream<Path> files = Files.walk(work.resolve("seed-generated/sources"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Path other = work.resolve("again/sources").resolve(work.resolve("gen/sources").relativize(file));
+				Path other = work.resolve("again/sources").resolve(work.resolve("seed-generated/sources").relativize(file));
 				assertThat(Files.readAllBytes(other)).isEqualTo(Files.readAllBytes(file));
 			}
 		}
@@ -176,32 +161,11 @@ class SeedEndToEndTests {
 	}
 
 	static Object call(Object target, String name, Object... arguments) {
-		for (Method method : target.getClass().getMethods()) {
-			if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
-				try {
-					return method.invoke(target, arguments);
-				}
-				catch (InvocationTargetException ex) {
-					if (ex.getCause() instanceof RuntimeException runtime) {
-						throw runtime;
-					}
-					throw new IllegalStateException(ex.getCause());
-				}
-				catch (IllegalAccessException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-		}
-		throw new IllegalArgumentException("no method " + name);
+		return CompiledCase.call(target, name, arguments);
 	}
 
 	static Object component(Object record, String name) {
-		try {
-			return record.getClass().getMethod(name).invoke(record);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return CompiledCase.component(record, name);
 	}
 
 	/** A migrated database with two tenants, and a data source that counts connections and statements. */

@@ -42,7 +42,7 @@ final class TypeMapper {
 	@Nullable ValueType map(long oid, boolean nullable, @Nullable String column) {
 		String columnOverride = (column != null) ? this.config.columnOverrides().get(column) : null;
 		if (columnOverride != null) {
-			return ValueType.of(Kind.OBJECT, ClassName.bestGuess(columnOverride), nullable);
+			return overridden(columnOverride, nullable);
 		}
 		Catalog.Type type = this.catalog.type(oid);
 		if (type == null) {
@@ -50,7 +50,7 @@ final class TypeMapper {
 		}
 		String typeOverride = this.config.typeOverrides().get(type.name());
 		if (typeOverride != null) {
-			return ValueType.of(Kind.OBJECT, ClassName.bestGuess(typeOverride), nullable);
+			return overridden(typeOverride, nullable);
 		}
 		if (type.kind() == 'd') {
 			return map(type.baseOid(), nullable, null);
@@ -88,6 +88,25 @@ final class TypeMapper {
 			case "time" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalTime"), nullable);
 			case "bytea" -> ValueType.of(Kind.BYTES, TypeName.get(byte[].class), nullable);
 			default -> null;
+		};
+	}
+
+	/**
+	 * An overriding Java type. The types dbkit maps itself keep their JDBC calls ({@code String} reads the value's
+	 * text and binds text the server converts; {@code BigDecimal} uses {@code getBigDecimal}, which the driver
+	 * supports for every numeric type); any other class goes through the driver's {@code getObject(int, Class)}
+	 * and {@code setObject}.
+	 */
+	private static ValueType overridden(String javaType, boolean nullable) {
+		return switch (javaType) {
+			case "String", "java.lang.String" -> ValueType.of(Kind.JSON, ClassName.get(String.class), nullable);
+			case "BigDecimal", "java.math.BigDecimal" ->
+				ValueType.of(Kind.DECIMAL, ClassName.get("java.math", "BigDecimal"), nullable);
+			case "long", "Long", "java.lang.Long" -> ValueType.of(Kind.LONG, TypeName.LONG, nullable);
+			case "int", "Integer", "java.lang.Integer" -> ValueType.of(Kind.INT, TypeName.INT, nullable);
+			case "double", "Double", "java.lang.Double" -> ValueType.of(Kind.DOUBLE, TypeName.DOUBLE, nullable);
+			case "boolean", "Boolean", "java.lang.Boolean" -> ValueType.of(Kind.BOOLEAN, TypeName.BOOLEAN, nullable);
+			default -> ValueType.of(Kind.OBJECT, ClassName.bestGuess(javaType), nullable);
 		};
 	}
 

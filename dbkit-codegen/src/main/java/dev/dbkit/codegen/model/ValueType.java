@@ -19,7 +19,10 @@ public final class ValueType {
 
 	static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
 
-	/** How values of this type are read and bound. */
+	/**
+	 * How values of this type are read and bound. {@code JSON} covers all text that the server converts to the
+	 * parameter's type (json, jsonb, inet, interval, a String override): read as text, bound as {@code Types.OTHER}.
+	 */
 	enum Kind {
 
 		BOOLEAN("Boolean", Types.BOOLEAN), SHORT("Short", Types.SMALLINT), INT("Int", Types.INTEGER),

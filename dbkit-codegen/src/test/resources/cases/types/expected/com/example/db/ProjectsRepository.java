@@ -5,7 +5,6 @@ import dev.dbkit.query.GeneratedQuery;
 import dev.dbkit.query.JdbcValues;
 import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -100,7 +99,7 @@ public class ProjectsRepository {
         this.executor.exec(SET_PROJECT_DETAILS, (ps) -> {
                     ps.setBigDecimal(1, params.budget());
                     JdbcValues.setList(ps, 2, params.tags(), "text");
-                    JdbcValues.setObject(ps, 3, params.score());
+                    ps.setBigDecimal(3, params.score());
                     JdbcValues.setNullable(ps, 4, params.archived(), Types.BOOLEAN);
                     ps.setBytes(5, params.logo());
                     JdbcValues.setOther(ps, 6, params.settings());
@@ -131,10 +130,10 @@ public class ProjectsRepository {
                 rs.getString(3),
                 ProjectStatus.fromLabel(rs.getString(4)),
                 rs.getBigDecimal(5),
-                rs.getObject(6, String.class),
+                rs.getString(6),
                 JdbcValues.getList(rs, 7, String.class),
                 rs.getInt(8),
-                rs.getObject(9, BigDecimal.class),
+                rs.getBigDecimal(9),
                 rs.getLong(10),
                 JdbcValues.getBoolean(rs, 11),
                 rs.getBytes(12),

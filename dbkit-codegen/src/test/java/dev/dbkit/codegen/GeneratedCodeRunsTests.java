@@ -1,0 +1,121 @@
+package dev.dbkit.codegen;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.dbkit.migration.Migrator;
+import dev.dbkit.tenant.TenantContext;
+import dev.dbkit.test.TestDatabase;
+import dev.dbkit.test.TestPostgres;
+
+import static dev.dbkit.codegen.CompiledCase.call;
+import static dev.dbkit.codegen.CompiledCase.component;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The code generated for the golden cases compiles without warnings and does what the SQL says when run against
+ * PostgreSQL: every Java type is read and bound correctly.
+ */
+class GeneratedCodeRunsTests {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void typesRoundTrip() throws Exception {
+		CompiledCase types = CompiledCase.compile("types", this.work);
+		Shop shop = new Shop();
+		Object projects = types.repository("ProjectsRepository", shop.db.dataSource());
+		TenantContext.runAs(shop.tenant, () -> {
+			try {
+				Object project = ((Optional<?>) call(projects, "getProject", shop.project)).orElseThrow();
+				assertThat(component(project, "status")).isEqualTo(types.constant("ProjectStatus", "ACTIVE"));
+				assertThat(component(project, "tags")).isEqualTo(List.of());
+				assertThat(component(project, "settings")).isEqualTo("{}");
+				assertThat(component(project, "budget")).isNull();
+				assertThat(component(project, "startsOn")).isEqualTo("2025-01-31");
+
+				call(projects, "setProjectDetails", types.record("SetProjectDetailsParams", shop.project,
+						new BigDecimal("12.50"), List.of("red", "it's \"quoted\""), new BigDecimal("0.5"), true,
+						new byte[] { 1, 2, 3 }, "{\"x\": 1}"));
+				project = ((Optional<?>) call(projects, "getProject", shop.project)).orElseThrow();
+				assertThat(component(project, "budget")).isEqualTo(new BigDecimal("12.50"));
+				assertThat(component(project, "tags")).isEqualTo(List.of("red", "it's \"quoted\""));
+				assertThat(component(project, "score")).isEqualTo(new BigDecimal("0.5"));
+				assertThat(component(project, "archived")).isEqualTo(true);
+				assertThat((byte[]) component(project, "logo")).containsExactly(1, 2, 3);
+				assertThat(component(project, "settings")).isEqualTo("{\"x\": 1}");
+
+				assertThat((List<?>) call(projects, "projectsByIds", List.of(shop.project, UUID.randomUUID())))
+					.hasSize(1);
+				List<?> active = (List<?>) call(projects, "projectsWithStatus", types.constant("ProjectStatus", "ACTIVE"));
+				assertThat(active).hasSize(1);
+				assertThat(component(active.get(0), "tags")).isEqualTo(List.of("red", "it's \"quoted\""));
+				List<?> statuses = (List<?>) call(projects, "projectStatuses",
+						List.of(types.constant("ProjectStatus", "ACTIVE"), types.constant("ProjectStatus", "ON_HOLD")));
+				assertThat(statuses).isEqualTo(List.of(types.constant("ProjectStatus", "ACTIVE")));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	@Test
+	void shapesRun() throws Exception {
+		CompiledCase shapes = CompiledCase.compile("shapes", this.work);
+		Shop shop = new Shop();
+		Object repository = shapes.repository("ShapesRepository", shop.db.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(shop.db.dataSource());
+		UUID task = jdbc.queryForObject("INSERT INTO tasks (tenant_id, project_id, title, assignee) "
+				+ "VALUES (?, ?, 'write tests', 'ada') RETURNING id", UUID.class, shop.tenant, shop.project);
+		TenantContext.runAs(shop.tenant, () -> {
+			Object upserted = ((Optional<?>) call(repository, "upsertProject", "apollo", 7)).orElseThrow();
+			assertThat(component(upserted, "priority")).isEqualTo(7);
+			Object again = ((Optional<?>) call(repository, "upsertProject", "apollo", 9)).orElseThrow();
+			assertThat(component(again, "id")).isEqualTo(component(upserted, "id"));
+			assertThat(component(again, "priority")).isEqualTo(9);
+
+			List<?> counts = (List<?>) call(repository, "recentTaskCounts");
+			assertThat(counts).hasSize(1);
+			assertThat(component(counts.get(0), "tasks")).isEqualTo(1L);
+			assertThat(component(counts.get(0), "position")).isEqualTo(1L);
+			assertThat((List<?>) call(repository, "projectsWithOpenTasks")).hasSize(1);
+			assertThat((List<?>) call(repository, "tasksOfProjects", List.of(shop.project))).hasSize(1);
+			assertThat((List<?>) call(repository, "busiestAssignees", 0L)).hasSize(1);
+			List<?> completed = (List<?>) call(repository, "completeTasks", List.of(task));
+			assertThat(completed).hasSize(1);
+			assertThat(component(completed.get(0), "done")).isEqualTo(true);
+			assertThat((List<?>) call(repository, "projectsWithOpenTasks")).isEmpty();
+		});
+	}
+
+	/** The shared shop schema with one tenant and one project. */
+	static final class Shop {
+
+		final TestDatabase db = TestPostgres.shared().createDatabase("GeneratedCodeRuns");
+
+		final UUID tenant;
+
+		final UUID project;
+
+		Shop() {
+			Migrator.create(this.db.dataSource(),
+					"filesystem:" + GoldenCasesTests.CASES.resolve("_shop/db/migrations").toAbsolutePath()).up();
+			JdbcTemplate jdbc = new JdbcTemplate(this.db.dataSource());
+			this.tenant = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id", UUID.class);
+			this.project = jdbc.queryForObject("INSERT INTO projects (tenant_id, name, starts_on) "
+					+ "VALUES (?, 'zeus', DATE '2025-01-31') RETURNING id", UUID.class, this.tenant);
+		}
+
+	}
+
+}
