@@ -1,0 +1,130 @@
+package dev.dbkit.codegen.parse;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dbkit.codegen.Diagnostic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The query-file lexer and parser: headers, Javadoc, markers, parameters, and everything that must not be taken
+ * for a parameter or a statement end.
+ */
+class QueryFileParserTests {
+
+	@Test
+	void headersJavadocAndMarkers() {
+		QueryFileParser.Result result = parse("""
+				-- File comment: belongs to the file.
+
+				-- name: ListAll :many
+				-- Lists everything.
+				-- dbkit:cross-tenant
+				--   Indented second line.
+				SELECT * FROM t;
+
+				-- name: Touch :exec
+				UPDATE t SET x = 1
+				""");
+		assertThat(result.diagnostics()).isEmpty();
+		List<Query> queries = result.file().queries();
+		assertThat(queries).extracting(Query::name).containsExactly("ListAll", "Touch");
+		assertThat(queries.get(0).command()).isEqualTo(QueryCommand.MANY);
+		assertThat(queries.get(0).javadoc()).containsExactly("Lists everything.", "Indented second line.");
+		assertThat(queries.get(0).crossTenant()).isTrue();
+		assertThat(queries.get(0).line()).isEqualTo(3);
+		assertThat(queries.get(1).crossTenant()).isFalse();
+		assertThat(queries.get(1).command()).isEqualTo(QueryCommand.EXEC);
+		assertThat(queries.get(1).sql()).isEqualTo("UPDATE t SET x = 1");
+	}
+
+	@Test
+	void positionalParametersRepeatAndKeepTheirNumbers() {
+		Query query = single("-- name: Q :many\nSELECT * FROM t WHERE a = $2 AND b = $1 OR c = $2;");
+		assertThat(query.postgresSql()).isEqualTo("SELECT * FROM t WHERE a = $2 AND b = $1 OR c = $2");
+		assertThat(query.jdbcSql()).isEqualTo("SELECT * FROM t WHERE a = ? AND b = ? OR c = ?");
+		assertThat(query.slots()).containsExactly(2, 1, 2);
+		assertThat(query.parameters()).extracting(ParameterRef::index).containsExactly(1, 2);
+	}
+
+	@Test
+	void namedParametersAreNumberedByFirstAppearance() {
+		Query query = single("""
+				-- name: Q :many
+				SELECT * FROM t WHERE a = @alpha AND b = sqlc.arg(beta) AND c = sqlc.narg('gamma') AND d = @alpha;
+				""");
+		assertThat(query.postgresSql()).isEqualTo("SELECT * FROM t WHERE a = $1 AND b = $2 AND c = $3 AND d = $1");
+		assertThat(query.slots()).containsExactly(1, 2, 3, 1);
+		assertThat(query.parameters()).extracting(ParameterRef::name).containsExactly("alpha", "beta", "gamma");
+		assertThat(query.parameters()).extracting(ParameterRef::nullable).containsExactly(false, false, true);
+	}
+
+	@Test
+	void literalsIdentifiersCommentsAndDollarQuotesAreNotParameters() {
+		Query query = single("""
+				-- name: Q :one
+				SELECT '$1 @x; sqlc.arg(y)', E'it\\'s $2', "col$1", $$ @z; $3 $$, $tag$ ; $tag$ -- $4 @w ;
+				     /* $5 /* nested ; */ @v */ , jsonb_col ? 'key', a @> b, c <@ d, e @@ f, $1
+				FROM t;
+				""");
+		assertThat(query.parameters()).extracting(ParameterRef::index).containsExactly(1);
+		assertThat(query.slots()).containsExactly(1);
+		assertThat(query.jdbcSql()).contains("jsonb_col ?? 'key'").endsWith(", ?\nFROM t");
+		assertThat(query.postgresSql()).contains("jsonb_col ? 'key'");
+	}
+
+	@Test
+	void offsetsMapBackIntoTheFile() {
+		String text = "-- name: Q :many\nSELECT *\n  FROM t WHERE a = @alpha AND nope = 1;\n";
+		Query query = single(text);
+		int nope = query.postgresSql().indexOf("nope") + 1;
+		int offset = query.fileOffset(nope);
+		assertThat(text.substring(offset, offset + 4)).isEqualTo("nope");
+		assertThat(query.source().line(offset)).isEqualTo(3);
+		assertThat(query.source().column(offset)).isEqualTo(31);
+		assertThat(query.parameters().get(0).offset()).isEqualTo(text.indexOf("@alpha"));
+	}
+
+	@Test
+	void problemsNameTheLineAndColumn() {
+		QueryFileParser.Result result = parse("""
+				SELECT 1;
+				-- name: bad-name :one
+				SELECT 1;
+				-- name: NoCommand
+				SELECT 1;
+				-- name: Odd :single
+				SELECT 1;
+				-- name: Mixed :one
+				SELECT $1, @b;
+				-- name: Marker :one
+				-- dbkit:cross-tenat
+				SELECT 1;
+				-- name: Empty :exec
+				""");
+		assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+				"q.sql:1:1: SQL outside a query: start each query with a `-- name: QueryName :command` line (for example "
+						+ "`-- name: GetFeatureFlag :one`)",
+				"q.sql:2:10: a query needs a name: write `-- name: QueryName :command`, the name in UpperCamelCase "
+						+ "such as GetFeatureFlag",
+				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec or :execrows after its name",
+				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec or :execrows",
+				"q.sql:9:12: query Mixed mixes $n parameters with named ones (@name, sqlc.arg): use one style per query",
+				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known marker is -- dbkit:cross-tenant",
+				"q.sql:13:1: query Empty has no SQL statement");
+	}
+
+	private static QueryFileParser.Result parse(String text) {
+		return QueryFileParser.parse(SourceText.of("q.sql", text), "q", "db/queries/q.sql");
+	}
+
+	private static Query single(String text) {
+		QueryFileParser.Result result = parse(text);
+		assertThat(result.diagnostics()).isEmpty();
+		assertThat(result.file().queries()).hasSize(1);
+		return result.file().queries().get(0);
+	}
+
+}
