@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,68 @@ class GoalsTests {
 		rollback.steps = "all";
 		rollback.execute();
 		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void generateAddsSourcesAndIsUpToDateOnTheSecondRun() throws Exception {
+		Path queries = Files.createDirectories(this.project.resolve("src/main/resources/db/queries"));
+		Files.writeString(queries.resolve("tenants.sql"), "-- name: GetTenant :one\nSELECT * FROM tenants WHERE id = $1;\n");
+		MavenProject maven = new MavenProject();
+		maven.getBuild().setDirectory(this.project.resolve("target").toString());
+		RecordingLog log = new RecordingLog();
+		GenerateMojo generate = generateMojo(maven, log);
+		generate.execute();
+		Path repository = this.project.resolve("target/generated-sources/dbkit/com/acme/db/TenantsRepository.java");
+		assertThat(repository).exists();
+		assertThat(Files.readString(repository)).contains("public Optional<Tenant> getTenant(UUID id)");
+		assertThat(this.project.resolve("target/generated-resources/dbkit/META-INF/services/"
+				+ "dev.dbkit.repository.RepositoryIndex")).hasContent("com.acme.db.DbkitRepositoryIndex");
+		assertThat(maven.getCompileSourceRoots())
+			.contains(this.project.resolve("target/generated-sources/dbkit").toAbsolutePath().toString());
+		assertThat(maven.getResources()).extracting((r) -> r.getDirectory())
+			.contains(this.project.resolve("target/generated-resources/dbkit").toAbsolutePath().toString());
+		assertThat(log.lines).anyMatch((line) -> line.startsWith("INFO dbkit: generated 1 queries into"));
+
+		log.lines.clear();
+		generateMojo(maven, log).execute();
+		assertThat(log.lines).anyMatch((line) -> line.startsWith("INFO dbkit: 1 queries up to date")
+				&& line.endsWith("no database started)"));
+	}
+
+	@Test
+	void generateFailsListingEveryProblemAndWritesNothing() throws Exception {
+		Path queries = Files.createDirectories(this.project.resolve("src/main/resources/db/queries"));
+		Files.writeString(queries.resolve("tenants.sql"), """
+				-- name: GetTenant :one
+				SELECT nope FROM tenants WHERE id = $1;
+
+				-- name: Other :first
+				SELECT 1;
+				""");
+		MavenProject maven = new MavenProject();
+		maven.getBuild().setDirectory(this.project.resolve("target").toString());
+		RecordingLog log = new RecordingLog();
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(() -> generateMojo(maven, log).execute())
+			.withMessageStartingWith("2 problems in query files; nothing was generated:");
+		assertThat(log.lines).containsExactly(
+				"ERROR src/main/resources/db/queries/tenants.sql:2:8: query GetTenant: column \"nope\" does not exist "
+						+ "(Perhaps you meant to reference the column \"tenants.name\".)",
+				"ERROR src/main/resources/db/queries/tenants.sql:4:16: unknown command :first for query Other: use :one, "
+						+ ":many, :exec or :execrows");
+		assertThat(this.project.resolve("target/generated-sources/dbkit")).doesNotExist();
+	}
+
+	private GenerateMojo generateMojo(MavenProject maven, RecordingLog log) {
+		GenerateMojo generate = configure(new GenerateMojo(), log);
+		generate.project = maven;
+		generate.packageName = "com.acme.db";
+		generate.queriesDir = this.project.resolve("src/main/resources/db/queries").toFile();
+		generate.outputDirectory = this.project.resolve("target/generated-sources/dbkit").toFile();
+		generate.resourcesDirectory = this.project.resolve("target/generated-resources/dbkit").toFile();
+		generate.analysisUrl = this.db.jdbcUrl();
+		generate.analysisUser = this.db.username();
+		generate.analysisPassword = this.db.password();
+		return generate;
 	}
 
 	@Test
