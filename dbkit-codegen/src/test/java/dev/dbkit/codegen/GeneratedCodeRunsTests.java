@@ -42,6 +42,7 @@ class GeneratedCodeRunsTests {
 				assertThat(component(project, "settings")).isEqualTo("{}");
 				assertThat(component(project, "budget")).isNull();
 				assertThat(component(project, "startsOn")).isEqualTo("2025-01-31");
+				assertThat(component(project, "dueOn")).isEqualTo(java.time.LocalDate.of(2025, 3, 1));
 
 				call(projects, "setProjectDetails", types.record("SetProjectDetailsParams", shop.project,
 						new BigDecimal("12.50"), List.of("red", "it's \"quoted\""), new BigDecimal("0.5"), true,
@@ -66,6 +67,25 @@ class GeneratedCodeRunsTests {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
+		});
+	}
+
+	@Test
+	void commandsRun() throws Exception {
+		CompiledCase commands = CompiledCase.compile("commands", this.work);
+		Shop shop = new Shop();
+		Object projects = commands.repository("ProjectsRepository", shop.db.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(shop.db.dataSource());
+		jdbc.update("INSERT INTO tasks (tenant_id, title, done) VALUES (?, 'a', true), (?, 'b', true), (?, 'c', false)",
+				shop.tenant, shop.tenant, shop.tenant);
+		TenantContext.runAs(shop.tenant, () -> {
+			assertThat((List<?>) call(projects, "listProjects")).hasSize(1);
+			call(projects, "archiveProject", shop.project);
+			Object project = ((Optional<?>) call(projects, "getProject", shop.project)).orElseThrow();
+			assertThat(component(project, "status")).hasToString("ARCHIVED");
+			assertThat(call(projects, "deleteDoneTasks")).isEqualTo(2L);
+			assertThat(call(projects, "deleteDoneTasks")).isEqualTo(0L);
+			assertThat((Optional<?>) call(projects, "getProject", UUID.randomUUID())).isEmpty();
 		});
 	}
 
@@ -112,8 +132,8 @@ class GeneratedCodeRunsTests {
 					"filesystem:" + GoldenCasesTests.CASES.resolve("_shop/db/migrations").toAbsolutePath()).up();
 			JdbcTemplate jdbc = new JdbcTemplate(this.db.dataSource());
 			this.tenant = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id", UUID.class);
-			this.project = jdbc.queryForObject("INSERT INTO projects (tenant_id, name, starts_on) "
-					+ "VALUES (?, 'zeus', DATE '2025-01-31') RETURNING id", UUID.class, this.tenant);
+			this.project = jdbc.queryForObject("INSERT INTO projects (tenant_id, name, starts_on, due_on) "
+					+ "VALUES (?, 'zeus', DATE '2025-01-31', DATE '2025-03-01') RETURNING id", UUID.class, this.tenant);
 		}
 
 	}

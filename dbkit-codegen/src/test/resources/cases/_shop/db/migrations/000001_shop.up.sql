@@ -19,6 +19,7 @@ CREATE TABLE projects (
     status      project_status NOT NULL DEFAULT 'active',
     budget      NUMERIC(12, 2),
     starts_on   DATE,
+    due_on      DATE,
     tags        TEXT[] NOT NULL DEFAULT '{}',
     priority    INT4 NOT NULL DEFAULT 0,
     score       FLOAT8,

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public record Project(UUID id, UUID tenantId, String name, ProjectStatus status,
-        @Nullable BigDecimal budget, @Nullable LocalDate startsOn, List<String> tags, int priority,
-        @Nullable Double score, long views, @Nullable Boolean archived, byte @Nullable [] logo,
-        String settings, @Nullable LocalDateTime reviewedAt, OffsetDateTime createdAt) {
+        @Nullable BigDecimal budget, @Nullable LocalDate startsOn, @Nullable LocalDate dueOn,
+        List<String> tags, int priority, @Nullable Double score, long views,
+        @Nullable Boolean archived, byte @Nullable [] logo, String settings,
+        @Nullable LocalDateTime reviewedAt, OffsetDateTime createdAt) {
 }

@@ -102,14 +102,15 @@ public class ProjectsRepository {
                 ProjectStatus.fromLabel(rs.getString(4)),
                 rs.getBigDecimal(5),
                 rs.getObject(6, LocalDate.class),
-                JdbcValues.getList(rs, 7, String.class),
-                rs.getInt(8),
-                JdbcValues.getDouble(rs, 9),
-                rs.getLong(10),
-                JdbcValues.getBoolean(rs, 11),
-                rs.getBytes(12),
-                rs.getString(13),
-                rs.getObject(14, LocalDateTime.class),
-                rs.getObject(15, OffsetDateTime.class));
+                rs.getObject(7, LocalDate.class),
+                JdbcValues.getList(rs, 8, String.class),
+                rs.getInt(9),
+                JdbcValues.getDouble(rs, 10),
+                rs.getLong(11),
+                JdbcValues.getBoolean(rs, 12),
+                rs.getBytes(13),
+                rs.getString(14),
+                rs.getObject(15, LocalDateTime.class),
+                rs.getObject(16, OffsetDateTime.class));
     }
 }

@@ -2,6 +2,7 @@
 package com.example.db;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public record Project(UUID id, UUID tenantId, String name, ProjectStatus status,
-        @Nullable BigDecimal budget, @Nullable String startsOn, List<String> tags, int priority,
-        @Nullable BigDecimal score, long views, @Nullable Boolean archived, byte @Nullable [] logo,
-        String settings, @Nullable LocalDateTime reviewedAt, OffsetDateTime createdAt) {
+        @Nullable BigDecimal budget, @Nullable String startsOn, @Nullable LocalDate dueOn,
+        List<String> tags, int priority, @Nullable BigDecimal score, long views,
+        @Nullable Boolean archived, byte @Nullable [] logo, String settings,
+        @Nullable LocalDateTime reviewedAt, OffsetDateTime createdAt) {
 }

@@ -8,6 +8,7 @@ import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -131,15 +132,16 @@ public class ProjectsRepository {
                 ProjectStatus.fromLabel(rs.getString(4)),
                 rs.getBigDecimal(5),
                 rs.getString(6),
-                JdbcValues.getList(rs, 7, String.class),
-                rs.getInt(8),
-                rs.getBigDecimal(9),
-                rs.getLong(10),
-                JdbcValues.getBoolean(rs, 11),
-                rs.getBytes(12),
-                rs.getString(13),
-                rs.getObject(14, LocalDateTime.class),
-                rs.getObject(15, OffsetDateTime.class));
+                rs.getObject(7, LocalDate.class),
+                JdbcValues.getList(rs, 8, String.class),
+                rs.getInt(9),
+                rs.getBigDecimal(10),
+                rs.getLong(11),
+                JdbcValues.getBoolean(rs, 12),
+                rs.getBytes(13),
+                rs.getString(14),
+                rs.getObject(15, LocalDateTime.class),
+                rs.getObject(16, OffsetDateTime.class));
     }
 
     private static ProjectsByIdsRow readProjectsByIdsRow(ResultSet rs) throws SQLException {
