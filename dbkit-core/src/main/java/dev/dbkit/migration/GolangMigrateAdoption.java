@@ -35,7 +35,7 @@ final class GolangMigrateAdoption {
 				return;
 			}
 			String golang = "\"" + history.schema().replace("\"", "\"\"") + "\".schema_migrations";
-			if (!exists(connection, golang)) {
+			if (!HistoryTable.tableExists(connection, golang)) {
 				return;
 			}
 			long version;
@@ -68,16 +68,6 @@ final class GolangMigrateAdoption {
 		catch (SQLException ex) {
 			throw new MigrationException("Could not check for a golang-migrate schema_migrations table: "
 					+ ex.getMessage(), ex);
-		}
-	}
-
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-			statement.setString(1, table);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
-			}
 		}
 	}
 

@@ -51,8 +51,13 @@ record HistoryTable(String schema, String table) {
 	}
 
 	boolean exists(Connection connection) throws SQLException {
+		return tableExists(connection, qualifiedName());
+	}
+
+	/** Whether a table exists, by its (quoted, qualified) name. */
+	static boolean tableExists(Connection connection, String qualifiedName) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-			statement.setString(1, qualifiedName());
+			statement.setString(1, qualifiedName);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getBoolean(1);

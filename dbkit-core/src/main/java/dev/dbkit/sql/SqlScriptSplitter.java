@@ -24,11 +24,11 @@ public final class SqlScriptSplitter {
 			char c = script.charAt(i);
 			char next = (i + 1 < length) ? script.charAt(i + 1) : '\0';
 			if (c == '-' && next == '-') {
-				i = skipLineComment(script, i);
+				i = SqlLexing.skipLineComment(script, i);
 				continue;
 			}
 			if (c == '/' && next == '*') {
-				i = skipBlockComment(script, i);
+				i = SqlLexing.skipBlockComment(script, i);
 				continue;
 			}
 			if (Character.isWhitespace(c)) {
@@ -47,15 +47,13 @@ public final class SqlScriptSplitter {
 				start = i;
 			}
 			if (c == '\'') {
-				boolean backslashEscapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
-						&& (i < 2 || !isIdentifierPart(script.charAt(i - 2)));
-				i = skipQuoted(script, i, '\'', backslashEscapes);
+				i = SqlLexing.skipQuoted(script, i, '\'', SqlLexing.isEscapeString(script, i));
 			}
 			else if (c == '"') {
-				i = skipQuoted(script, i, '"', false);
+				i = SqlLexing.skipQuoted(script, i, '"', false);
 			}
-			else if (c == '$' && (i == 0 || !isIdentifierPart(script.charAt(i - 1)))) {
-				i = skipDollarQuoted(script, i);
+			else if (c == '$' && (i == 0 || !SqlLexing.isIdentifierPart(script.charAt(i - 1)))) {
+				i = SqlLexing.skipDollarQuoted(script, i);
 			}
 			else {
 				i++;
@@ -86,70 +84,6 @@ public final class SqlScriptSplitter {
 			e--;
 		}
 		return e;
-	}
-
-	private static int skipLineComment(String s, int i) {
-		int newline = s.indexOf('\n', i);
-		return (newline < 0) ? s.length() : newline + 1;
-	}
-
-	private static int skipBlockComment(String s, int i) {
-		int depth = 0;
-		int j = i;
-		while (j < s.length()) {
-			if (s.startsWith("/*", j)) {
-				depth++;
-				j += 2;
-			}
-			else if (s.startsWith("*/", j)) {
-				depth--;
-				j += 2;
-				if (depth == 0) {
-					return j;
-				}
-			}
-			else {
-				j++;
-			}
-		}
-		return s.length();
-	}
-
-	private static int skipQuoted(String s, int i, char quote, boolean backslashEscapes) {
-		int j = i + 1;
-		while (j < s.length()) {
-			char c = s.charAt(j);
-			if (backslashEscapes && c == '\\') {
-				j += 2;
-				continue;
-			}
-			if (c == quote) {
-				if (j + 1 < s.length() && s.charAt(j + 1) == quote) {
-					j += 2; // doubled quote
-					continue;
-				}
-				return j + 1;
-			}
-			j++;
-		}
-		return s.length();
-	}
-
-	private static int skipDollarQuoted(String s, int i) {
-		int j = i + 1;
-		while (j < s.length() && isIdentifierPart(s.charAt(j)) && !Character.isDigit(s.charAt(i + 1))) {
-			j++;
-		}
-		if (j >= s.length() || s.charAt(j) != '$') {
-			return i + 1; // a positional parameter such as $1, not a dollar quote
-		}
-		String tag = s.substring(i, j + 1);
-		int close = s.indexOf(tag, j + 1);
-		return (close < 0) ? s.length() : close + tag.length();
-	}
-
-	private static boolean isIdentifierPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_';
 	}
 
 }

@@ -39,30 +39,7 @@ final class Expressions {
 
 	/** The top-level operands of an AND (the expression itself when it is not one). */
 	static List<String> conjuncts(String expression) {
-		String e = strip(expression);
-		List<String> parts = new ArrayList<>();
-		int depth = 0;
-		int start = 0;
-		boolean quoted = false;
-		for (int i = 0; i < e.length(); i++) {
-			char c = e.charAt(i);
-			if (c == '\'') {
-				quoted = !quoted;
-			}
-			else if (!quoted && c == '(') {
-				depth++;
-			}
-			else if (!quoted && c == ')') {
-				depth--;
-			}
-			else if (!quoted && depth == 0 && e.startsWith(" AND ", i)) {
-				parts.add(strip(e.substring(start, i)));
-				start = i + 5;
-				i += 4;
-			}
-		}
-		parts.add(strip(e.substring(start)));
-		return parts;
+		return splitTopLevel(strip(expression), " AND ").stream().map(Expressions::strip).toList();
 	}
 
 	/**
@@ -71,10 +48,11 @@ final class Expressions {
 	 */
 	static @Nullable Integer equalityParameter(String conjunct, @Nullable String alias, String column) {
 		String e = strip(conjunct);
-		int eq = topLevelOperator(e, " = ");
-		if (eq < 0) {
+		List<Integer> operators = topLevel(e, " = ");
+		if (operators.isEmpty()) {
 			return null;
 		}
+		int eq = operators.get(0);
 		String left = strip(e.substring(0, eq));
 		String right = strip(e.substring(eq + 3));
 		Integer parameter = parameter(right);
@@ -149,13 +127,25 @@ final class Expressions {
 		if (!e.regionMatches(true, 0, "COALESCE(", 0, 9) || closingParen(e, 8) != e.length() - 1) {
 			return null;
 		}
-		return splitTopLevel(e.substring(9, e.length() - 1), ',');
+		return splitTopLevel(e.substring(9, e.length() - 1), ",");
 	}
 
-	static List<String> splitTopLevel(String text, char separator) {
+	/** The parts of {@code text} between occurrences of {@code separator} outside parentheses and literals. */
+	static List<String> splitTopLevel(String text, String separator) {
 		List<String> parts = new ArrayList<>();
-		int depth = 0;
 		int start = 0;
+		for (int index : topLevel(text, separator)) {
+			parts.add(text.substring(start, index).strip());
+			start = index + separator.length();
+		}
+		parts.add(text.substring(start).strip());
+		return parts;
+	}
+
+	/** Where {@code separator} occurs outside parentheses, brackets and string literals. */
+	private static List<Integer> topLevel(String text, String separator) {
+		List<Integer> found = new ArrayList<>();
+		int depth = 0;
 		boolean quoted = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -168,34 +158,12 @@ final class Expressions {
 			else if (!quoted && (c == ')' || c == ']')) {
 				depth--;
 			}
-			else if (!quoted && depth == 0 && c == separator) {
-				parts.add(text.substring(start, i).strip());
-				start = i + 1;
+			else if (!quoted && depth == 0 && text.startsWith(separator, i)) {
+				found.add(i);
+				i += separator.length() - 1;
 			}
 		}
-		parts.add(text.substring(start).strip());
-		return parts;
-	}
-
-	private static int topLevelOperator(String e, String operator) {
-		int depth = 0;
-		boolean quoted = false;
-		for (int i = 0; i < e.length(); i++) {
-			char c = e.charAt(i);
-			if (c == '\'') {
-				quoted = !quoted;
-			}
-			else if (!quoted && c == '(') {
-				depth++;
-			}
-			else if (!quoted && c == ')') {
-				depth--;
-			}
-			else if (!quoted && depth == 0 && e.startsWith(operator, i)) {
-				return i;
-			}
-		}
-		return -1;
+		return found;
 	}
 
 	private static int closingParen(String e, int open) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.dbkit.codegen.Diagnostic;
+import dev.dbkit.sql.SqlLexing;
 import dev.dbkit.sql.SqlScriptSplitter;
 import dev.dbkit.sql.SqlStatement;
 
@@ -191,20 +192,18 @@ public final class QueryFileParser {
 			char next = (i + 1 < n) ? sql.charAt(i + 1) : '\0';
 			int end;
 			if (c == '-' && next == '-') {
-				end = sql.indexOf('\n', i);
-				end = (end < 0) ? n : end;
+				end = SqlLexing.skipLineComment(sql, i);
 			}
 			else if (c == '/' && next == '*') {
-				end = skipBlockComment(sql, i);
+				end = SqlLexing.skipBlockComment(sql, i);
 			}
 			else if (c == '\'') {
-				boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e');
-				end = skipQuoted(sql, i, '\'', escapes);
+				end = SqlLexing.skipQuoted(sql, i, '\'', SqlLexing.isEscapeString(sql, i));
 			}
 			else if (c == '"') {
-				end = skipQuoted(sql, i, '"', false);
+				end = SqlLexing.skipQuoted(sql, i, '"', false);
 			}
-			else if (c == '$' && Character.isDigit(next) && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
+			else if (c == '$' && Character.isDigit(next) && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))) {
 				end = i + 1;
 				while (end < n && Character.isDigit(sql.charAt(end))) {
 					end++;
@@ -217,11 +216,11 @@ public final class QueryFileParser {
 				continue;
 			}
 			else if (c == '$') {
-				end = skipDollarQuoted(sql, i);
+				end = SqlLexing.skipDollarQuoted(sql, i);
 			}
 			else if (c == '@' && (Character.isLetter(next) || next == '_') && (i == 0 || sql.charAt(i - 1) != '@')) {
 				end = i + 1;
-				while (end < n && isIdentifierPart(sql.charAt(end))) {
+				while (end < n && SqlLexing.isIdentifierPart(sql.charAt(end))) {
 					end++;
 				}
 				namedAt = (namedAt < 0) ? i : namedAt;
@@ -230,7 +229,7 @@ public final class QueryFileParser {
 				i = end;
 				continue;
 			}
-			else if ((c == 's' || c == 'S') && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))
+			else if ((c == 's' || c == 'S') && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))
 					&& (sql.regionMatches(true, i, "sqlc.arg(", 0, 9) || sql.regionMatches(true, i, "sqlc.narg(", 0, 10))) {
 				boolean nullable = sql.regionMatches(true, i, "sqlc.narg(", 0, 10);
 				int open = sql.indexOf('(', i);
@@ -309,65 +308,6 @@ public final class QueryFileParser {
 		int end = (line + 1 < source.lineStarts().length) ? source.lineStarts()[line + 1] - 1 : source.text().length();
 		String text = source.text().substring(start, Math.max(start, end));
 		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-	}
-
-	private static int skipBlockComment(String s, int i) {
-		int depth = 0;
-		int j = i;
-		while (j < s.length()) {
-			if (s.startsWith("/*", j)) {
-				depth++;
-				j += 2;
-			}
-			else if (s.startsWith("*/", j)) {
-				depth--;
-				j += 2;
-				if (depth == 0) {
-					return j;
-				}
-			}
-			else {
-				j++;
-			}
-		}
-		return s.length();
-	}
-
-	private static int skipQuoted(String s, int i, char quote, boolean backslashEscapes) {
-		int j = i + 1;
-		while (j < s.length()) {
-			char c = s.charAt(j);
-			if (backslashEscapes && c == '\\') {
-				j += 2;
-				continue;
-			}
-			if (c == quote) {
-				if (j + 1 < s.length() && s.charAt(j + 1) == quote) {
-					j += 2;
-					continue;
-				}
-				return j + 1;
-			}
-			j++;
-		}
-		return s.length();
-	}
-
-	private static int skipDollarQuoted(String s, int i) {
-		int j = i + 1;
-		while (j < s.length() && isIdentifierPart(s.charAt(j))) {
-			j++;
-		}
-		if (j >= s.length() || s.charAt(j) != '$') {
-			return i + 1;
-		}
-		String tag = s.substring(i, j + 1);
-		int close = s.indexOf(tag, j + 1);
-		return (close < 0) ? s.length() : close + tag.length();
-	}
-
-	private static boolean isIdentifierPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_';
 	}
 
 }
