@@ -12,12 +12,56 @@ public class DbkitProperties {
 
 	private final EmbeddedPostgres embeddedPostgres = new EmbeddedPostgres();
 
+	private final Tenancy tenancy = new Tenancy();
+
 	public Migrations getMigrations() {
 		return this.migrations;
 	}
 
 	public EmbeddedPostgres getEmbeddedPostgres() {
 		return this.embeddedPostgres;
+	}
+
+	public Tenancy getTenancy() {
+		return this.tenancy;
+	}
+
+	/** The tenant of web requests. */
+	public static class Tenancy {
+
+		/** Whether a servlet filter sets the tenant of each request from the TenantResolver. */
+		private boolean enabled = true;
+
+		/** Request header that carries the tenant id, for the default TenantResolver. */
+		private String header = "X-Tenant-ID";
+
+		/** HTTP status of the answer to a tenant-scoped call in a request that names no tenant. */
+		private int missingTenantStatus = 400;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+		public int getMissingTenantStatus() {
+			return this.missingTenantStatus;
+		}
+
+		public void setMissingTenantStatus(int missingTenantStatus) {
+			this.missingTenantStatus = missingTenantStatus;
+		}
+
 	}
 
 	/** Numbered migrations on start-up. */

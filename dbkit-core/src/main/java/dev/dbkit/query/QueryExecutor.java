@@ -1,10 +1,16 @@
 package dev.dbkit.query;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcOperations;
+
+import dev.dbkit.tenant.TenantContext;
+import dev.dbkit.tenant.UnknownTenantException;
 
 /**
  * Runs generated statements on Spring JDBC, so that the application's {@code DataSource}, {@code @Transactional}
@@ -24,31 +30,68 @@ public class QueryExecutor {
 
 	/** The first row, if any ({@code :one}). */
 	public <T> Optional<T> one(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
-		Optional<T> result = this.jdbc.query(query.sql(), binder::bind,
-				(rs) -> rs.next() ? Optional.of(reader.read(rs)) : Optional.empty());
-		return (result != null) ? result : Optional.empty();
+		try {
+			Optional<T> result = this.jdbc.query(query.sql(), binder::bind,
+					(rs) -> rs.next() ? Optional.of(reader.read(rs)) : Optional.empty());
+			return (result != null) ? result : Optional.empty();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translate(query, ex);
+		}
 	}
 
 	/** Every row ({@code :many}). */
 	public <T> List<T> many(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
-		List<T> rows = this.jdbc.query(query.sql(), binder::bind, (rs) -> {
-			List<T> list = new ArrayList<>();
-			while (rs.next()) {
-				list.add(reader.read(rs));
-			}
-			return list;
-		});
-		return (rows != null) ? rows : List.of();
+		try {
+			List<T> rows = this.jdbc.query(query.sql(), binder::bind, (rs) -> {
+				List<T> list = new ArrayList<>();
+				while (rs.next()) {
+					list.add(reader.read(rs));
+				}
+				return list;
+			});
+			return (rows != null) ? rows : List.of();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translate(query, ex);
+		}
 	}
 
 	/** Runs a statement ({@code :exec}). */
 	public void exec(GeneratedQuery query, ParameterBinder binder) {
-		this.jdbc.update(query.sql(), binder::bind);
+		try {
+			this.jdbc.update(query.sql(), binder::bind);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translate(query, ex);
+		}
 	}
 
 	/** Runs a statement and returns the number of rows it affected ({@code :execrows}). */
 	public long execRows(GeneratedQuery query, ParameterBinder binder) {
-		return this.jdbc.update(query.sql(), binder::bind);
+		try {
+			return this.jdbc.update(query.sql(), binder::bind);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translate(query, ex);
+		}
+	}
+
+	/**
+	 * A tenant-scoped write that fails on a foreign key naming the current tenant means the tenant does not exist:
+	 * say so, rather than leave the caller a constraint violation.
+	 */
+	private static RuntimeException translate(GeneratedQuery query, DataIntegrityViolationException ex) {
+		UUID tenant = TenantContext.current().orElse(null);
+		if (query.tenantScoped() && tenant != null) {
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof SQLException sql && "23503".equals(sql.getSQLState()) && sql.getMessage() != null
+						&& sql.getMessage().contains("=(" + tenant + ")")) {
+					return new UnknownTenantException(tenant, ex);
+				}
+			}
+		}
+		return ex;
 	}
 
 }

@@ -25,9 +25,12 @@ public class FeatureFlagService {
 
 	private final TenantsRepository tenants;
 
-	public FeatureFlagService(FeatureFlagsRepository flags, TenantsRepository tenants) {
+	private final FlagAudit audit;
+
+	public FeatureFlagService(FeatureFlagsRepository flags, TenantsRepository tenants, FlagAudit audit) {
 		this.flags = flags;
 		this.tenants = tenants;
+		this.audit = audit;
 	}
 
 	/** Registers a tenant (a platform operation: no tenant needed). */
@@ -49,7 +52,9 @@ public class FeatureFlagService {
 
 	@Transactional
 	public FeatureFlag setFlag(String key, boolean enabled, @Nullable String metadataJson) {
-		return this.flags.upsertFeatureFlag(key, enabled, metadataJson).orElseThrow();
+		FeatureFlag flag = this.flags.upsertFeatureFlag(key, enabled, metadataJson).orElseThrow();
+		this.audit.flagChanged(flag);
+		return flag;
 	}
 
 	public void deleteFlag(UUID id) {

@@ -1,0 +1,28 @@
+package dev.dbkit.autoconfigure.tenancy;
+
+/**
+ * A request named its tenant in a form that is not a tenant id. Answered with 400 and no SQL.
+ */
+public class InvalidTenantException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String source;
+
+	public InvalidTenantException(String source, String value) {
+		super(source + " must be a tenant id (a UUID such as 3f0c8d3e-2b1a-4c5d-9e8f-0a1b2c3d4e5f), was '"
+				+ abbreviate(value) + "'");
+		this.source = source;
+	}
+
+	/** Where the tenant id came from, such as the header's name. */
+	public String getSource() {
+		return this.source;
+	}
+
+	private static String abbreviate(String value) {
+		String printable = value.replaceAll("\\p{Cntrl}", "?");
+		return (printable.length() > 64) ? printable.substring(0, 64) + "..." : printable;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.dbkit.autoconfigure.tenancy;
+
+import java.net.URI;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.dbkit.tenant.TenantMissingException;
+import dev.dbkit.tenant.UnknownTenantException;
+
+/**
+ * Answers tenancy errors with RFC 9457 problem details: a malformed tenant (400), a tenant-scoped call without a
+ * tenant (400 by default, {@code dbkit.tenancy.missing-tenant-status}; the detail names the header to send), and a
+ * tenant that does not exist (404), whether a {@link TenantValidator} said so or a tenant-scoped write hit the
+ * tenant's foreign key. Never a 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class TenancyExceptionHandler {
+
+	static final URI INVALID = URI.create("urn:dbkit:problem:invalid-tenant");
+
+	static final URI MISSING = URI.create("urn:dbkit:problem:missing-tenant");
+
+	static final URI UNKNOWN = URI.create("urn:dbkit:problem:unknown-tenant");
+
+	private final String header;
+
+	private final HttpStatusCode missingStatus;
+
+	public TenancyExceptionHandler(String header, int missingStatus) {
+		this.header = header;
+		this.missingStatus = HttpStatusCode.valueOf(missingStatus);
+	}
+
+	@ExceptionHandler(InvalidTenantException.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidTenantException ex) {
+		return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid tenant", ex.getMessage());
+	}
+
+	@ExceptionHandler(TenantMissingException.class)
+	ResponseEntity<ProblemDetail> missing(TenantMissingException ex) {
+		return problem(this.missingStatus, MISSING, "Missing tenant",
+				"This request works on tenant data and names no tenant: send the tenant's id in the " + this.header
+						+ " header.");
+	}
+
+	@ExceptionHandler(UnknownTenantException.class)
+	ResponseEntity<ProblemDetail> unknown(UnknownTenantException ex) {
+		return problem(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown tenant", "Tenant " + ex.getTenantId()
+				+ " does not exist. Send the id of an existing tenant in the " + this.header + " header.");
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return ResponseEntity.status(status).body(problem);
+	}
+
+}

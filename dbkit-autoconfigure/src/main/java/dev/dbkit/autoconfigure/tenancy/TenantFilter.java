@@ -1,0 +1,65 @@
+package dev.dbkit.autoconfigure.tenancy;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import dev.dbkit.tenant.TenantContext;
+import dev.dbkit.tenant.UnknownTenantException;
+
+/**
+ * Sets {@link TenantContext} to the request's tenant for the whole request and clears it afterwards, also when the
+ * request fails, so a pooled server thread never carries a tenant into the next request. A malformed or unknown
+ * tenant is answered before anything else runs, through the application's exception handling (problem details).
+ */
+public class TenantFilter extends OncePerRequestFilter {
+
+	private final TenantResolver resolver;
+
+	private final @Nullable TenantValidator validator;
+
+	private final HandlerExceptionResolver exceptions;
+
+	public TenantFilter(TenantResolver resolver, @Nullable TenantValidator validator,
+			HandlerExceptionResolver exceptions) {
+		this.resolver = resolver;
+		this.validator = validator;
+		this.exceptions = exceptions;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		// Whatever an earlier request on this thread left behind must not reach this one.
+		TenantContext.clear();
+		UUID tenant;
+		try {
+			tenant = this.resolver.resolve(request).orElse(null);
+			if (tenant != null && this.validator != null && !this.validator.exists(tenant)) {
+				throw new UnknownTenantException(tenant);
+			}
+		}
+		catch (InvalidTenantException | UnknownTenantException ex) {
+			this.exceptions.resolveException(request, response, null, ex);
+			return;
+		}
+		try {
+			if (tenant != null) {
+				TenantContext.set(tenant);
+			}
+			chain.doFilter(request, response);
+		}
+		finally {
+			TenantContext.clear();
+		}
+	}
+
+}

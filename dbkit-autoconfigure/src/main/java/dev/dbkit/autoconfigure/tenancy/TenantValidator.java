@@ -1,0 +1,15 @@
+package dev.dbkit.autoconfigure.tenancy;
+
+import java.util.UUID;
+
+/**
+ * Optional check that a request's tenant exists, before any of its work runs. When an application defines one, a
+ * request for an unknown tenant is answered with 404 and a clear message; without one, such a request simply sees
+ * no rows, and a write fails on the tenant's foreign key (also answered with 404).
+ */
+@FunctionalInterface
+public interface TenantValidator {
+
+	boolean exists(UUID tenantId);
+
+}

@@ -1,0 +1,48 @@
+package dev.dbkit.tenant;
+
+import java.util.UUID;
+
+import io.micrometer.context.ThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lets Micrometer's context propagation carry {@link TenantContext} to other threads: Spring's
+ * {@code ContextPropagatingTaskDecorator} (executors, {@code @Async}), Reactor, and anything else that takes a
+ * context snapshot. Registered through {@code META-INF/services}.
+ */
+public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<UUID> {
+
+	/** The key of the tenant in a context snapshot. */
+	public static final String KEY = "dbkit.tenant";
+
+	@Override
+	public Object key() {
+		return KEY;
+	}
+
+	@Override
+	public @Nullable UUID getValue() {
+		return TenantContext.current().orElse(null);
+	}
+
+	@Override
+	public void setValue(UUID value) {
+		TenantContext.set(value);
+	}
+
+	@Override
+	public void setValue() {
+		TenantContext.clear();
+	}
+
+	@Override
+	public void restore(UUID previousValue) {
+		TenantContext.set(previousValue);
+	}
+
+	@Override
+	public void restore() {
+		TenantContext.clear();
+	}
+
+}
