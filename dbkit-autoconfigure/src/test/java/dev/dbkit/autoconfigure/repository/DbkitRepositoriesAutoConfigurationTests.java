@@ -21,10 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.dbkit.autoconfigure.migration.DbkitMigrationsAutoConfiguration;
 import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
+import dev.dbkit.tenant.UnknownTenantException;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DbkitRepositoriesAutoConfigurationTests {
 
@@ -63,6 +65,17 @@ class DbkitRepositoriesAutoConfigurationTests {
 				notes.addNote("kept");
 				assertThat(notes.listNotes()).containsExactly("kept");
 			});
+		});
+	}
+
+	@Test
+	void aTenantScopedWriteForATenantThatDoesNotExistSaysSo() {
+		this.runner.run((context) -> {
+			NotesRepository notes = context.getBean(NotesRepository.class);
+			UUID nobody = UUID.randomUUID();
+			assertThatExceptionOfType(UnknownTenantException.class)
+				.isThrownBy(() -> TenantContext.runAs(nobody, () -> notes.addNote("lost")))
+				.withMessage("Tenant " + nobody + " does not exist. Use the id of an existing tenant.");
 		});
 	}
 
