@@ -1,6 +1,7 @@
 package dev.dbkit.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
 
 /**
  * dbkit's settings.
@@ -38,6 +39,12 @@ public class DbkitProperties {
 		/** HTTP status of the answer to a tenant-scoped call in a request that names no tenant. */
 		private int missingTenantStatus = 400;
 
+		/**
+		 * Order of the tenant filter among the servlet filters. Early by default; a resolver that reads Spring
+		 * Security's context needs a value above -100, to run after Security's filter chain.
+		 */
+		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 10;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -60,6 +67,14 @@ public class DbkitProperties {
 
 		public void setMissingTenantStatus(int missingTenantStatus) {
 			this.missingTenantStatus = missingTenantStatus;
+		}
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
 		}
 
 	}

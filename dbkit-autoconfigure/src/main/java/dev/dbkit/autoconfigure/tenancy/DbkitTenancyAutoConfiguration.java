@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -46,14 +45,13 @@ public final class DbkitTenancyAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "dbkitTenantFilter")
-		FilterRegistrationBean<TenantFilter> dbkitTenantFilter(TenantResolver resolver,
+		FilterRegistrationBean<TenantFilter> dbkitTenantFilter(DbkitProperties properties, TenantResolver resolver,
 				ObjectProvider<TenantValidator> validator,
 				@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
 			FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(
 					new TenantFilter(resolver, validator.getIfAvailable(), exceptions));
-			// Early, so that every later filter and the whole request run with the tenant, and
-			// after it the context is clean again.
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			// Early by default, so that every later filter and the whole request run with the tenant.
+			registration.setOrder(properties.getTenancy().getFilterOrder());
 			return registration;
 		}
 

@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -38,7 +39,12 @@ class DbkitTenancyAutoConfigurationTests {
 			assertThat(context.getBean(TenantResolver.class)).isInstanceOf(HeaderTenantResolver.class);
 			assertThat(((HeaderTenantResolver) context.getBean(TenantResolver.class)).header()).isEqualTo("X-Tenant-ID");
 			assertThat(context).hasBean("dbkitTenantFilter");
+			assertThat(context.getBean("dbkitTenantFilter", FilterRegistrationBean.class).getOrder())
+				.isEqualTo(Ordered.HIGHEST_PRECEDENCE + 10);
 		});
+		this.web.withPropertyValues("dbkit.tenancy.filter-order=0")
+			.run((context) -> assertThat(context.getBean("dbkitTenantFilter", FilterRegistrationBean.class).getOrder())
+				.isZero());
 	}
 
 	@Test
@@ -123,6 +129,16 @@ class DbkitTenancyAutoConfigurationTests {
 				.isEqualTo("This request works on tenant data and names no tenant: send the tenant's id in the "
 						+ "X-Tenant-ID header.");
 		});
+	}
+
+	@Test
+	void propertyDefaults() {
+		dev.dbkit.autoconfigure.DbkitProperties.Tenancy tenancy = new dev.dbkit.autoconfigure.DbkitProperties()
+			.getTenancy();
+		assertThat(tenancy.isEnabled()).isTrue();
+		assertThat(tenancy.getHeader()).isEqualTo("X-Tenant-ID");
+		assertThat(tenancy.getMissingTenantStatus()).isEqualTo(400);
+		assertThat(tenancy.getFilterOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 10);
 	}
 
 	@Test
