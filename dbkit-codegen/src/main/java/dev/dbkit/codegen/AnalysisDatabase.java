@@ -19,7 +19,7 @@ import dev.dbkit.embedded.EmbeddedPostgresServer;
  * database on a configured server, dropped afterwards. Either way the migrations are applied first, with the same
  * code that applies them in production.
  */
-final class AnalysisDatabase implements AutoCloseable {
+public final class AnalysisDatabase implements AutoCloseable {
 
 	private final @Nullable EmbeddedPostgresServer embedded;
 
@@ -43,7 +43,7 @@ final class AnalysisDatabase implements AutoCloseable {
 		this.database = database;
 	}
 
-	static AnalysisDatabase start(@Nullable String serverUrl, @Nullable String user, @Nullable String password) {
+	public static AnalysisDatabase start(@Nullable String serverUrl, @Nullable String user, @Nullable String password) {
 		String database = "dbkit_codegen_" + UUID.randomUUID().toString().substring(0, 8);
 		if (serverUrl == null || serverUrl.isBlank()) {
 			EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary();
@@ -57,7 +57,7 @@ final class AnalysisDatabase implements AutoCloseable {
 		return db;
 	}
 
-	DataSource dataSource() {
+	public DataSource dataSource() {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(this.url);
 		dataSource.setUser(this.user);
@@ -66,7 +66,7 @@ final class AnalysisDatabase implements AutoCloseable {
 	}
 
 	/** A connection that sends statements with the simple query protocol, so {@code $n} reaches the server as text. */
-	Connection simpleConnection() throws SQLException {
+	public Connection simpleConnection() throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", this.user);
 		properties.setProperty("password", this.password);

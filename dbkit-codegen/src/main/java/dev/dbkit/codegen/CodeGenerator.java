@@ -40,7 +40,7 @@ public final class CodeGenerator {
 	 */
 	public record QuerySource(String path, String resourcePath, String text) {
 
-		String baseName() {
+		public String baseName() {
 			String name = this.resourcePath.substring(this.resourcePath.lastIndexOf('/') + 1);
 			return name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
 		}
@@ -56,9 +56,33 @@ public final class CodeGenerator {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		List<QueryFile> files = parse(sources, diagnostics);
 		Migrator.create(dataSource, "filesystem:" + migrationsDir.toAbsolutePath()).up();
-		JavaEmitter.Output output;
-		try (Connection connection = dataSource.getConnection();
-				Connection simple = simpleConnections.open()) {
+		Analysis analysis = analyze(config, files, dataSource, simpleConnections, diagnostics);
+		JavaEmitter.Output output = JavaEmitter.emit(config.packageName(), analysis.model(), describe(files));
+		if (!diagnostics.isEmpty()) {
+			diagnostics.sort(Comparator.comparing(Diagnostic::path)
+				.thenComparingInt(Diagnostic::line)
+				.thenComparingInt(Diagnostic::column));
+			throw new CodegenException(diagnostics);
+		}
+		return output;
+	}
+
+	/**
+	 * What the analysis found.
+	 *
+	 * @param files each file's analysed queries
+	 * @param model the Java model built from them
+	 */
+	public record Analysis(List<ModelBuilder.FileAnalysis> files, ModelBuilder.Model model) {
+	}
+
+	/**
+	 * Analyses parsed query files on a database with the migrations applied, adding every problem to
+	 * {@code diagnostics}; writes nothing.
+	 */
+	public static Analysis analyze(GeneratorConfig config, List<QueryFile> files, DataSource dataSource,
+			ConnectionFactory simpleConnections, List<Diagnostic> diagnostics) {
+		try (Connection connection = dataSource.getConnection(); Connection simple = simpleConnections.open()) {
 			Catalog catalog = Catalog.load(connection);
 			PostgresAnalyzer analyzer = new PostgresAnalyzer(connection, simple, catalog, config.tenantColumn());
 			List<ModelBuilder.FileAnalysis> analyses = new ArrayList<>();
@@ -72,22 +96,14 @@ public final class CodeGenerator {
 				}
 				analyses.add(new ModelBuilder.FileAnalysis(file, analyzed));
 			}
-			ModelBuilder.Model model = new ModelBuilder(config, catalog, diagnostics).build(analyses);
-			output = JavaEmitter.emit(config.packageName(), model, describe(files));
+			return new Analysis(analyses, new ModelBuilder(config, catalog, diagnostics).build(analyses));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Analysis database failed: " + ex.getMessage(), ex);
 		}
-		if (!diagnostics.isEmpty()) {
-			diagnostics.sort(Comparator.comparing(Diagnostic::path)
-				.thenComparingInt(Diagnostic::line)
-				.thenComparingInt(Diagnostic::column));
-			throw new CodegenException(diagnostics);
-		}
-		return output;
 	}
 
-	static List<QueryFile> parse(List<QuerySource> sources, List<Diagnostic> diagnostics) {
+	public static List<QueryFile> parse(List<QuerySource> sources, List<Diagnostic> diagnostics) {
 		List<QueryFile> files = new ArrayList<>();
 		Map<String, String> names = new HashMap<>();
 		List<QuerySource> sorted = new ArrayList<>(sources);

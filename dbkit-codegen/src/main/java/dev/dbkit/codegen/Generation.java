@@ -53,7 +53,7 @@ public record Generation(GeneratorConfig config, Path baseDir, Path migrationsDi
 	}
 
 	public Result run() {
-		List<CodeGenerator.QuerySource> sources = readQueries();
+		List<CodeGenerator.QuerySource> sources = QueryFiles.read(this.baseDir, this.queriesDir);
 		String fingerprint = fingerprint(sources);
 		if (fingerprint.equals(readState()) && Files.isDirectory(this.sourcesDir)) {
 			return new Result(true, countQueries(sources), 0, 0);
@@ -69,36 +69,6 @@ public record Generation(GeneratorConfig config, Path baseDir, Path migrationsDi
 		write(this.resourcesDir, output.resources(), counts);
 		writeState(fingerprint);
 		return new Result(false, countQueries(sources), counts[0], counts[1]);
-	}
-
-	private List<CodeGenerator.QuerySource> readQueries() {
-		List<CodeGenerator.QuerySource> sources = new ArrayList<>();
-		if (!Files.isDirectory(this.queriesDir)) {
-			return sources;
-		}
-		Path resourcesRoot = resourcesRoot(this.queriesDir);
-		for (Path file : list(this.queriesDir)) {
-			if (file.getFileName().toString().endsWith(".sql")) {
-				sources.add(new CodeGenerator.QuerySource(display(this.baseDir, file), display(resourcesRoot, file),
-						read(file)));
-			}
-		}
-		return sources;
-	}
-
-	/**
-	 * The folder the application's class path starts at: {@code src/main/resources} when the queries are in it,
-	 * else the project directory.
-	 */
-	private Path resourcesRoot(Path queries) {
-		Path base = this.baseDir.toAbsolutePath().normalize();
-		for (Path p = queries.toAbsolutePath().normalize(); p != null && p.startsWith(base) && !p.equals(base);
-				p = p.getParent()) {
-			if (p.getFileName().toString().equals("resources")) {
-				return p;
-			}
-		}
-		return base;
 	}
 
 	private String fingerprint(List<CodeGenerator.QuerySource> sources) {
@@ -201,12 +171,6 @@ public record Generation(GeneratorConfig config, Path baseDir, Path migrationsDi
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file, ex);
 		}
-	}
-
-	private static String display(Path base, Path file) {
-		Path absolute = file.toAbsolutePath().normalize();
-		Path root = base.toAbsolutePath().normalize();
-		return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
 	}
 
 }

@@ -81,6 +81,18 @@ public final class Migrator {
 			.toList();
 	}
 
+	/**
+	 * Applies the pending versions up to and including {@code version}, as {@link #up()} does.
+	 * @return the versions applied by this call
+	 */
+	public List<Migration> upTo(Migration version) {
+		Flyway limited = Flyway.configure(this.flyway.getConfiguration().getClassLoader())
+			.configuration(this.flyway.getConfiguration())
+			.target(version.versionText())
+			.load();
+		return new Migrator(limited, this.catalog).up();
+	}
+
 	/** Rolls back the latest {@code steps} applied versions, newest first (fewer when fewer are applied). */
 	public List<Migration> rollback(int steps) {
 		DataSource dataSource = this.flyway.getConfiguration().getDataSource();

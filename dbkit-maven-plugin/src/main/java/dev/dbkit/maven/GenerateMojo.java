@@ -22,22 +22,11 @@ import dev.dbkit.codegen.GeneratorConfig;
  * database, when no query or migration file (nor this configuration) changed since the last run.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractDbkitMojo {
-
-	@Parameter(defaultValue = "${project}", readonly = true, required = true)
-	@Nullable MavenProject project;
+public class GenerateMojo extends AbstractAnalysisMojo {
 
 	/** Java package of the generated code. */
 	@Parameter(property = "dbkit.packageName", required = true)
 	String packageName;
-
-	/** Directory of the sqlc-style query files. */
-	@Parameter(property = "dbkit.queriesDir", defaultValue = "${project.basedir}/src/main/resources/db/queries")
-	File queriesDir;
-
-	/** Column that makes a table tenant-scoped. */
-	@Parameter(property = "dbkit.tenantColumn", defaultValue = GeneratorConfig.DEFAULT_TENANT_COLUMN)
-	String tenantColumn = GeneratorConfig.DEFAULT_TENANT_COLUMN;
 
 	/** Java types by database type name, such as citext = java.lang.String. */
 	@Parameter
@@ -55,18 +44,6 @@ public class GenerateMojo extends AbstractDbkitMojo {
 	@Parameter(defaultValue = "${project.build.directory}/generated-resources/dbkit")
 	File resourcesDirectory;
 
-	/** A PostgreSQL server to analyse the queries on instead of the embedded one (a database is created on it). */
-	@Parameter(property = "dbkit.analysisUrl")
-	@Nullable String analysisUrl;
-
-	/** User for analysisUrl. */
-	@Parameter(property = "dbkit.analysisUser")
-	@Nullable String analysisUser;
-
-	/** Password for analysisUrl. */
-	@Parameter(property = "dbkit.analysisPassword")
-	@Nullable String analysisPassword;
-
 	/** Whether to skip generation. */
 	@Parameter(property = "dbkit.skip", defaultValue = "false")
 	boolean skip;
@@ -77,8 +54,7 @@ public class GenerateMojo extends AbstractDbkitMojo {
 			getLog().info("dbkit generate skipped");
 			return;
 		}
-		File buildDirectory = (this.project != null) ? new File(this.project.getBuild().getDirectory())
-				: new File(this.basedir, "target");
+		File buildDirectory = buildDirectory();
 		Generation generation = new Generation(
 				new GeneratorConfig(this.packageName, this.tenantColumn, this.typeOverrides, this.columnOverrides),
 				this.basedir.toPath(), this.migrationsDir.toPath(), this.queriesDir.toPath(), this.outputDirectory.toPath(),

@@ -131,6 +131,45 @@ class GoalsTests {
 		assertThat(this.project.resolve("target/generated-sources/dbkit")).doesNotExist();
 	}
 
+	@Test
+	void verifyListsFindingsWritesTheReportAndFailsOnErrors() throws Exception {
+		Files.writeString(this.project.resolve("src/main/resources/db/migrations/000002_things.up.sql"),
+				"CREATE TABLE things (id UUID PRIMARY KEY, tenant_id UUID NOT NULL REFERENCES tenants(id));");
+		Files.writeString(this.project.resolve("src/main/resources/db/migrations/000002_things.down.sql"),
+				"DROP TABLE things;");
+		MavenProject maven = new MavenProject();
+		maven.getBuild().setDirectory(this.project.resolve("target").toString());
+		RecordingLog log = new RecordingLog();
+		VerifyMojo verify = verifyMojo(maven, log);
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(verify::execute)
+			.withMessageStartingWith("dbkit verify: 5 errors, 2 warnings (2 tables, 2 migrations, 0 queries, ");
+		assertThat(log.lines).contains("ERROR src/main/resources/db/migrations/000002_things.up.sql:1: [tenant-index] "
+				+ "error: table things has no index that starts with tenant_id: add `CREATE INDEX idx_things_tenant "
+				+ "ON things(tenant_id);`");
+		assertThat(log.lines).anyMatch((line) -> line.startsWith("WARN src/main/resources/db/migrations/"
+				+ "000002_things.up.sql:1: [soft-delete] warning:"));
+		assertThat(this.project.resolve("target/dbkit/verify-report.json")).content().contains("\"errors\" : 5");
+
+		log.lines.clear();
+		verify = verifyMojo(maven, log);
+		verify.severities = java.util.Map.of("tenant-index", "warning", "timestamps", "off");
+		verify.suppressions = java.util.Map.of("things", "soft-delete");
+		verify.execute();
+		assertThat(log.lines).anyMatch((line) -> line.startsWith("INFO dbkit verify: 0 errors, 2 warnings"));
+		assertThat(log.lines).noneMatch((line) -> line.contains("[soft-delete]"));
+	}
+
+	private VerifyMojo verifyMojo(MavenProject maven, RecordingLog log) {
+		VerifyMojo verify = configure(new VerifyMojo(), log);
+		verify.project = maven;
+		verify.queriesDir = this.project.resolve("src/main/resources/db/queries").toFile();
+		verify.reportFile = this.project.resolve("target/dbkit/verify-report.json").toFile();
+		verify.analysisUrl = this.db.jdbcUrl();
+		verify.analysisUser = this.db.username();
+		verify.analysisPassword = this.db.password();
+		return verify;
+	}
+
 	private GenerateMojo generateMojo(MavenProject maven, RecordingLog log) {
 		GenerateMojo generate = configure(new GenerateMojo(), log);
 		generate.project = maven;

@@ -15,10 +15,11 @@ import dev.dbkit.codegen.parse.Query;
  * @param columns its result columns, in order (empty for statements without a result)
  * @param tenantParameters the indexes of the parameters bound to a tenant column
  * @param modifiedTable the table an INSERT, UPDATE or DELETE writes, if any
- * @param readTables the tables the statement scans
+ * @param softDeleteUnfiltered the tables with a {@code deleted_at} column that the statement scans without any
+ * condition on it
  */
 public record AnalyzedQuery(Query query, List<Parameter> parameters, List<Column> columns,
-		Set<Integer> tenantParameters, Catalog.@Nullable Table modifiedTable, List<String> readTables) {
+		Set<Integer> tenantParameters, Catalog.@Nullable Table modifiedTable, List<String> softDeleteUnfiltered) {
 
 	/**
 	 * A parameter.

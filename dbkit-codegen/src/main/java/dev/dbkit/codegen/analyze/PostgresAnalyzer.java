@@ -39,6 +39,8 @@ public final class PostgresAnalyzer {
 
 	private static final Pattern UNDETERMINED_PARAMETER = Pattern.compile("parameter \\$(\\d+)");
 
+	private static final String SOFT_DELETE_COLUMN = "deleted_at";
+
 	private static final Pattern INIT_PLAN_VALUE = Pattern.compile("\\((InitPlan \\d+)\\)\\.col\\d+");
 
 	private final Connection connection;
@@ -190,16 +192,15 @@ public final class PostgresAnalyzer {
 		}
 
 		Set<Integer> tenantParameters = new TreeSet<>();
-		List<String> readTables = new ArrayList<>();
 		List<Diagnostic> violations = new ArrayList<>();
-		checkTenancy(query, plan, modify, modifiedTable, tenantParameters, readTables, violations);
+		checkTenancy(query, plan, modify, modifiedTable, tenantParameters, violations);
 		if (!query.crossTenant()) {
 			diagnostics.addAll(violations);
 			if (!violations.isEmpty()) {
 				return null;
 			}
 		}
-		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, readTables);
+		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, softDeleteUnfiltered(plan));
 	}
 
 	private PlanNode explain(Query query) throws SQLException {
@@ -297,9 +298,22 @@ public final class PostgresAnalyzer {
 		return null;
 	}
 
+	/** Tables with a {@code deleted_at} column scanned without any condition on it. */
+	private List<String> softDeleteUnfiltered(PlanNode plan) {
+		Set<String> tables = new LinkedHashSet<>();
+		for (PlanNode node : plan.all()) {
+			Catalog.Table table = (node.relation() != null && !"ModifyTable".equals(node.type()))
+					? this.catalog.table(node.schema(), node.relation()) : null;
+			if (table != null && table.column(SOFT_DELETE_COLUMN).isPresent()
+					&& node.quals().stream().noneMatch((qual) -> qual.contains(SOFT_DELETE_COLUMN))) {
+				tables.add(table.name());
+			}
+		}
+		return List.copyOf(tables);
+	}
+
 	private void checkTenancy(Query query, PlanNode plan, @Nullable PlanNode modify,
-			Catalog.@Nullable Table modifiedTable, Set<Integer> tenantParameters, List<String> readTables,
-			List<Diagnostic> violations) {
+			Catalog.@Nullable Table modifiedTable, Set<Integer> tenantParameters, List<Diagnostic> violations) {
 		Set<String> reported = new LinkedHashSet<>();
 		for (PlanNode node : plan.all()) {
 			if (node.relation() == null || "ModifyTable".equals(node.type())) {
@@ -309,7 +323,6 @@ public final class PostgresAnalyzer {
 			if (table == null) {
 				continue;
 			}
-			readTables.add(table.name());
 			if (!Catalog.isTenantScoped(table, this.tenantColumn)) {
 				continue;
 			}

@@ -1,0 +1,69 @@
+package dev.dbkit.codegen.verify;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The checklist's lines, each with a stable id and a default severity.
+ */
+public enum Rule {
+
+	/** Every table has {@code tenant_id UUID NOT NULL}, unless it is platform-global. */
+	TENANT_COLUMN("tenant-column", Severity.ERROR),
+
+	/** Every table has {@code created_at} and {@code updated_at}, NOT NULL with defaults. */
+	TIMESTAMPS("timestamps", Severity.ERROR),
+
+	/** User-facing tables have {@code deleted_at TIMESTAMPTZ}. */
+	SOFT_DELETE("soft-delete", Severity.WARNING),
+
+	/** A query reads a soft-delete table without a {@code deleted_at} condition. */
+	SOFT_DELETE_FILTER("soft-delete-filter", Severity.WARNING),
+
+	/** Every up has a down that restores the schema. */
+	REVERSIBLE("reversible", Severity.ERROR),
+
+	/** A tenant-scoped table has an index that starts with {@code tenant_id}. */
+	TENANT_INDEX("tenant-index", Severity.ERROR),
+
+	/** Every foreign key has an index that starts with its columns. */
+	FOREIGN_KEY_INDEX("foreign-key-index", Severity.WARNING),
+
+	/** Every table with {@code updated_at} has the {@code update_updated_at_column()} trigger. */
+	UPDATED_AT_TRIGGER("updated-at-trigger", Severity.ERROR),
+
+	/** Queries bind {@code tenant_id} (the generator's tenant analysis). */
+	TENANT_FILTER("tenant-filter", Severity.ERROR),
+
+	/** Generation succeeds. */
+	GENERATE("generate", Severity.ERROR),
+
+	/** Migrate up and down both work. */
+	MIGRATE("migrate", Severity.ERROR);
+
+	private final String id;
+
+	private final Severity defaultSeverity;
+
+	Rule(String id, Severity defaultSeverity) {
+		this.id = id;
+		this.defaultSeverity = defaultSeverity;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public Severity defaultSeverity() {
+		return this.defaultSeverity;
+	}
+
+	public static Rule byId(String id) {
+		return Arrays.stream(values())
+			.filter((rule) -> rule.id.equals(id.strip().toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown rule '" + id + "': the rules are "
+					+ String.join(", ", Arrays.stream(values()).map(Rule::id).toList())));
+	}
+
+}

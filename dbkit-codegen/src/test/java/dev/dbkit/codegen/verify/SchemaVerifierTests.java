@@ -1,0 +1,133 @@
+package dev.dbkit.codegen.verify;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.dbkit.test.TestDatabase;
+import dev.dbkit.test.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A corpus of schemas, one per checklist rule and some combined: each {@code verify/<case>/} has migrations (added
+ * to the shared platform migration in {@code _base} unless {@code base=none}), optional queries, an optional
+ * {@code verify.properties}, and {@code expected.txt}: every finding, exactly. Run with
+ * {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change.
+ */
+class SchemaVerifierTests {
+
+	static final Path CORPUS = Path.of("src/test/resources/verify");
+
+	@TempDir
+	Path work;
+
+	@TestFactory
+	Stream<DynamicTest> corpus() throws IOException {
+		try (Stream<Path> dirs = Files.list(CORPUS)) {
+			return dirs.filter(Files::isDirectory)
+				.filter((dir) -> !dir.getFileName().toString().startsWith("_"))
+				.sorted()
+				.toList()
+				.stream()
+				.map((dir) -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+		}
+	}
+
+	@Test
+	void reportIsJsonForTools() throws Exception {
+		VerifyReport report = run(CORPUS.resolve("indexes"), this.work.resolve("json"));
+		JsonNode json = JsonMapper.builder().build().readTree(report.toJson());
+		assertThat(json.get("errors").asLong()).isEqualTo(report.errors());
+		assertThat(json.get("warnings").asLong()).isEqualTo(report.warnings());
+		assertThat(json.get("findings").size()).isEqualTo(report.findings().size());
+		assertThat(json.get("findings").get(0).get("rule").asString()).isEqualTo(report.findings().get(0).rule().id());
+		assertThat(report.summary()).startsWith("dbkit verify: " + report.errors() + " error");
+	}
+
+	private void check(Path dir) throws Exception {
+		VerifyReport report = run(dir, this.work.resolve(dir.getFileName()));
+		String actual = report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n", "", "\n"));
+		Path expected = dir.resolve("expected.txt");
+		if (Boolean.getBoolean("dbkit.golden.update")) {
+			Files.writeString(expected, actual);
+		}
+		assertThat(actual).as("findings of %s", dir.getFileName()).isEqualTo(Files.readString(expected));
+	}
+
+	static VerifyReport run(Path caseDir, Path project) throws Exception {
+		Properties properties = new Properties();
+		Path config = caseDir.resolve("verify.properties");
+		if (Files.isRegularFile(config)) {
+			try (Reader reader = Files.newBufferedReader(config)) {
+				properties.load(reader);
+			}
+		}
+		Path migrations = Files.createDirectories(project.resolve("db/migrations"));
+		if (!"none".equals(properties.getProperty("base"))) {
+			copy(CORPUS.resolve("_base"), migrations);
+		}
+		copy(caseDir.resolve("db/migrations"), migrations);
+		Path queries = Files.createDirectories(project.resolve("db/queries"));
+		copy(caseDir.resolve("db/queries"), queries);
+		Map<String, Set<Rule>> suppressions = new HashMap<>();
+		Map<Rule, Severity> severities = new HashMap<>();
+		for (String key : properties.stringPropertyNames()) {
+			if (key.startsWith("suppress.")) {
+				suppressions.put(key.substring("suppress.".length()), Stream.of(properties.getProperty(key).split(","))
+					.map(Rule::byId)
+					.collect(Collectors.toSet()));
+			}
+			if (key.startsWith("severity.")) {
+				severities.put(Rule.byId(key.substring("severity.".length())),
+						Severity.parse(properties.getProperty(key)));
+			}
+		}
+		VerifyConfig verifyConfig = new VerifyConfig("tenant_id", VerifyConfig.DEFAULT_TRIGGER_FUNCTION,
+				set(properties.getProperty("globalTables")), set(properties.getProperty("notUserFacingTables")),
+				suppressions, severities);
+		TestDatabase db = TestPostgres.shared().createDatabase("verify_" + caseDir.getFileName());
+		return new SchemaVerifier(verifyConfig).verify(project, migrations, queries,
+				db.dataSource(), () -> {
+					Properties connection = new Properties();
+					connection.setProperty("user", db.username());
+					connection.setProperty("password", db.password());
+					connection.setProperty("preferQueryMode", "simple");
+					return DriverManager.getConnection(db.jdbcUrl(), connection);
+				});
+	}
+
+	private static Set<String> set(String value) {
+		return (value == null) ? Set.of() : Set.of(value.split(","));
+	}
+
+	private static void copy(Path from, Path to) throws IOException {
+		if (!Files.isDirectory(from)) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(from)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, to.resolve(file.getFileName()));
+			}
+		}
+	}
+
+
+}

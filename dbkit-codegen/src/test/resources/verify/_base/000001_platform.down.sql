@@ -1,0 +1,1 @@
+DROP TABLE tenants; DROP FUNCTION update_updated_at_column();

@@ -1,0 +1,2 @@
+-- drops a column that is not there
+ALTER TABLE tasks DROP COLUMN note;

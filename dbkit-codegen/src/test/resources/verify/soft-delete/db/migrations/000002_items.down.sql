@@ -1,0 +1,1 @@
+DROP TABLE documents; DROP TABLE audit_entries; DROP TABLE posts; DROP TABLE items;

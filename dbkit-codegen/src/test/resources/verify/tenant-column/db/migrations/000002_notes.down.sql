@@ -1,0 +1,1 @@
+DROP TABLE currencies; DROP TABLE labels; DROP TABLE drafts; DROP TABLE notes;

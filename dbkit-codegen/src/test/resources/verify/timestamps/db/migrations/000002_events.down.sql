@@ -1,0 +1,1 @@
+DROP TABLE logs; DROP FUNCTION touch(); DROP TABLE events;

@@ -1,0 +1,49 @@
+package dev.dbkit.maven;
+
+import java.io.File;
+
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.jspecify.annotations.Nullable;
+
+import dev.dbkit.codegen.AnalysisDatabase;
+import dev.dbkit.codegen.GeneratorConfig;
+
+/**
+ * What the goals that analyse the schema and queries on a scratch PostgreSQL share ({@code generate},
+ * {@code verify}).
+ */
+abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
+
+	@Parameter(defaultValue = "${project}", readonly = true, required = true)
+	@Nullable MavenProject project;
+
+	/** Directory of the sqlc-style query files. */
+	@Parameter(property = "dbkit.queriesDir", defaultValue = "${project.basedir}/src/main/resources/db/queries")
+	File queriesDir;
+
+	/** Column that makes a table tenant-scoped. */
+	@Parameter(property = "dbkit.tenantColumn", defaultValue = GeneratorConfig.DEFAULT_TENANT_COLUMN)
+	String tenantColumn = GeneratorConfig.DEFAULT_TENANT_COLUMN;
+
+	/** A PostgreSQL server to analyse on instead of the embedded one (a database is created on it and dropped). */
+	@Parameter(property = "dbkit.analysisUrl")
+	@Nullable String analysisUrl;
+
+	/** User for analysisUrl. */
+	@Parameter(property = "dbkit.analysisUser")
+	@Nullable String analysisUser;
+
+	/** Password for analysisUrl. */
+	@Parameter(property = "dbkit.analysisPassword")
+	@Nullable String analysisPassword;
+
+	File buildDirectory() {
+		return (this.project != null) ? new File(this.project.getBuild().getDirectory()) : new File(this.basedir, "target");
+	}
+
+	AnalysisDatabase startAnalysisDatabase() {
+		return AnalysisDatabase.start(this.analysisUrl, this.analysisUser, this.analysisPassword);
+	}
+
+}
