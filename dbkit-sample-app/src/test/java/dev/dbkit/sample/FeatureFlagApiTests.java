@@ -1,18 +1,13 @@
 package dev.dbkit.sample;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -20,11 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import dev.dbkit.sample.db.FeatureFlag;
@@ -42,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @DbkitTestDatabase
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.tomcat.threads.max=1", "server.tomcat.threads.min-spare=1" })
-@Import(FeatureFlagApiTests.CountStatements.class)
+@Import(StatementCounter.class)
 class FeatureFlagApiTests {
 
-	private static final AtomicInteger statements = new AtomicInteger();
+	private static final AtomicInteger statements = StatementCounter.statements;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -221,49 +213,6 @@ class FeatureFlagApiTests {
 	}
 
 	private record Response(int status, JsonNode body, String contentType, @Nullable String location) {
-	}
-
-	/** Counts the statements the application prepares, at the JDBC driver's door. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountStatements {
-
-		@Bean
-		static BeanPostProcessor countingDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (!(bean instanceof DataSource dataSource)) {
-						return bean;
-					}
-					return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-							(proxy, method, args) -> {
-								Object result = invoke(dataSource, method, args);
-								if (!method.getName().equals("getConnection")) {
-									return result;
-								}
-								Connection connection = (Connection) result;
-								return Proxy.newProxyInstance(getClass().getClassLoader(),
-										new Class<?>[] { Connection.class }, (p, m, a) -> {
-											if (m.getName().startsWith("prepare")
-													|| m.getName().equals("createStatement")) {
-												statements.incrementAndGet();
-											}
-											return invoke(connection, m, a);
-										});
-							});
-				}
-			};
-		}
-
-		private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-			try {
-				return method.invoke(target, args);
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getCause();
-			}
-		}
-
 	}
 
 }
