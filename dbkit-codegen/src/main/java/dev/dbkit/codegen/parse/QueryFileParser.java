@@ -31,6 +31,9 @@ public final class QueryFileParser {
 
 	private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+	/** The highest parameter number PostgreSQL accepts. */
+	private static final int MAX_PARAMETER = 65535;
+
 	/** The markers a query block may hold. */
 	public static final String CROSS_TENANT = "dbkit:cross-tenant";
 
@@ -208,15 +211,21 @@ public final class QueryFileParser {
 				while (end < n && Character.isDigit(sql.charAt(end))) {
 					end++;
 				}
-				int index = Integer.parseInt(sql.substring(i + 1, end));
+				String digits = sql.substring(i + 1, end);
+				int index = (digits.length() <= 5) ? Integer.parseInt(digits) : Integer.MAX_VALUE;
+				if (index < 1 || index > MAX_PARAMETER) {
+					diagnostics.add(source.diagnostic(base + i, "parameter $" + digits + " in query " + name
+							+ " is out of range: PostgreSQL numbers parameters from $1 to $" + MAX_PARAMETER));
+					return null;
+				}
 				positionalAt = (positionalAt < 0) ? i : positionalAt;
 				parameters.putIfAbsent(index, new ParameterRef(index, null, false, base + i));
 				appendParameter(pg, jdbc, offsets, slots, index, base + i, end - i);
 				i = end;
 				continue;
 			}
-			else if (c == '$') {
-				end = SqlLexing.skipDollarQuoted(sql, i);
+			else if (c == '$' && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))) {
+				end = SqlLexing.skipDollarQuoted(sql, i); // inside an identifier (a$b) a $ is part of the name
 			}
 			else if (c == '@' && (Character.isLetter(next) || next == '_') && (i == 0 || sql.charAt(i - 1) != '@')) {
 				end = i + 1;
@@ -250,9 +259,13 @@ public final class QueryFileParser {
 				continue;
 			}
 			else if (c == '?') {
-				// A PostgreSQL operator (jsonb ?, ?|, ?&): pgjdbc reads ?? as a literal question mark.
+				// A PostgreSQL operator (jsonb ?, ?|, ?&): pgjdbc reads ?? as a literal question mark. Right after a
+				// placeholder, ??? would read as a literal and a placeholder: keep them apart.
 				pg.append('?');
 				offsets.add(base + i);
+				if (jdbc.length() > 0 && jdbc.charAt(jdbc.length() - 1) == '?' && endsWithPlaceholder(jdbc)) {
+					jdbc.append(' ');
+				}
 				jdbc.append("??");
 				i++;
 				continue;
@@ -299,8 +312,20 @@ public final class QueryFileParser {
 		for (int k = 0; k < placeholder.length(); k++) {
 			offsets.add(fileOffset + Math.min(k, length - 1));
 		}
+		if (jdbc.length() > 0 && jdbc.charAt(jdbc.length() - 1) == '?') {
+			jdbc.append(' '); // ?? would read as a literal question mark
+		}
 		jdbc.append('?');
 		slots.add(index);
+	}
+
+	/** Whether the JDBC text ends with a placeholder rather than an escaped literal question mark. */
+	private static boolean endsWithPlaceholder(StringBuilder jdbc) {
+		int marks = 0;
+		for (int k = jdbc.length() - 1; k >= 0 && jdbc.charAt(k) == '?'; k--) {
+			marks++;
+		}
+		return marks % 2 == 1;
 	}
 
 	private static String lineText(SourceText source, int line) {

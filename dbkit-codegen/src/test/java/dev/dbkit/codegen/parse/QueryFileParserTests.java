@@ -102,6 +102,8 @@ class QueryFileParserTests {
 				-- name: Marker :one
 				-- dbkit:cross-tenat
 				SELECT 1;
+				-- name: Huge :one
+				SELECT $0, $99999999999;
 				-- name: Empty :exec
 				""");
 		assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
@@ -113,7 +115,8 @@ class QueryFileParserTests {
 				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec or :execrows",
 				"q.sql:9:12: query Mixed mixes $n parameters with named ones (@name, sqlc.arg): use one style per query",
 				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known marker is -- dbkit:cross-tenant",
-				"q.sql:13:1: query Empty has no SQL statement");
+				"q.sql:14:8: parameter $0 in query Huge is out of range: PostgreSQL numbers parameters from $1 to $65535",
+				"q.sql:15:1: query Empty has no SQL statement");
 	}
 
 	private static QueryFileParser.Result parse(String text) {
