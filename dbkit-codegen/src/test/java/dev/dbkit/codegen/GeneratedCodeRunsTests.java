@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbkit.migration.Migrator;
 import dev.dbkit.tenant.TenantContext;
@@ -68,6 +69,46 @@ class GeneratedCodeRunsTests {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	static final String[] LOOKS_LIKE_SQL = { "'; DROP TABLE projects; --", "\" OR 1=1 --", "$1", "?", "??", "$$x$$",
+			"\\'", "/* */ ;", "Robert'); DELETE FROM tenants;--", "ünï\u0000code".replace("\u0000", "") };
+
+	@Test
+	void valuesThatLookLikeSqlAreStoredAndReadBackVerbatim() throws Exception {
+		CompiledCase types = CompiledCase.compile("types", this.work);
+		CompiledCase shapes = CompiledCase.compile("shapes", this.work);
+		Shop shop = new Shop();
+		Object projects = types.repository("ProjectsRepository", shop.db.dataSource());
+		Object shapesRepository = shapes.repository("ShapesRepository", shop.db.dataSource());
+		TenantContext.runAs(shop.tenant, () -> {
+			try {
+				for (String value : LOOKS_LIKE_SQL) {
+					// text
+					Object row = ((Optional<?>) call(shapesRepository, "upsertProject", value, 1)).orElseThrow();
+					UUID id = (UUID) component(row, "id");
+					// text[], jsonb, bytea, numeric
+					String json = "{\"note\": \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+					call(projects, "setProjectDetails", types.record("SetProjectDetailsParams", id,
+							new BigDecimal("1.10"), List.of(value, value + value), null, null,
+							value.getBytes(java.nio.charset.StandardCharsets.UTF_8), json));
+					Object project = ((Optional<?>) call(projects, "getProject", id)).orElseThrow();
+					assertThat(component(project, "name")).isEqualTo(value);
+					assertThat(component(project, "tags")).isEqualTo(List.of(value, value + value));
+					assertThat(new String((byte[]) component(project, "logo"), java.nio.charset.StandardCharsets.UTF_8))
+						.isEqualTo(value);
+					assertThat(JsonMapper.builder().build().readTree((String) component(project, "settings"))
+						.get("note").asString()).isEqualTo(value);
+				}
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		List<String> tables = new JdbcTemplate(shop.db.dataSource())
+			.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", String.class);
+		assertThat(tables).containsExactlyInAnyOrder("tenants", "countries", "projects", "tasks",
+				"flyway_schema_history");
 	}
 
 	@Test
