@@ -83,10 +83,12 @@ class TenantIsolationTests {
 			Map<String, ModelFlag> mine = model.get(tenant);
 			String key = KEYS[random.nextInt(KEYS.length)];
 			String step = "seed " + seed + ", call " + call + " by " + tenant;
-			int operation = random.nextInt(10);
+			int operation = random.nextInt(11);
 			if (operation < 4) {
 				boolean enabled = random.nextBoolean();
-				String metadata = random.nextBoolean() ? null : "{\"n\": " + random.nextInt(1000) + "}";
+				String metadata = random.nextBoolean() ? null
+						: random.nextBoolean() ? "{\"n\": " + random.nextInt(1000) + "}"
+								: "{\"sql\": \"'; DROP TABLE tenants; --\"}";
 				FeatureFlag flag = TenantContext.callAs(tenant,
 						() -> this.flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow());
 				ModelFlag before = mine.get(key);
@@ -107,6 +109,12 @@ class TenantIsolationTests {
 				assertThat(listed).as(step + ": list").extracting(FeatureFlag::featureKey)
 					.containsExactlyElementsOf(sortedByDatabase(mine.keySet()));
 				listed.forEach((flag) -> assertSame(flag, tenant, mine.get(flag.featureKey()), step));
+			}
+			else if (operation == 10) {
+				// tenants is the platform's global table: any tenant may be looked up, and it is the right one
+				UUID other = tenantIds.get(random.nextInt(tenantIds.size()));
+				assertThat(TenantContext.callAs(tenant, () -> this.tenants.getTenant(other)).orElseThrow().id())
+					.as(step).isEqualTo(other);
 			}
 			else {
 				// delete by an id that may be anyone's: another tenant's id must delete nothing
