@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The generator's contract: for each {@code cases/<name>/} the migrations and queries under {@code db/} go in, and
  * what comes out must equal {@code expected/} exactly: the generated files, or {@code errors.txt} with every
  * problem. A case's {@code dbkit.properties} may set {@code packageName}, {@code tenantColumn},
- * {@code typeOverride.<type>}, {@code columnOverride.<table.column>} and {@code migrations} (a shared schema). Run with {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change,
- * then review the diff.
+ * {@code typeOverride.<type>}, {@code columnOverride.<table.column>} and {@code migrations} (a shared schema).
+ * Run with {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change, then review
+ * the diff.
  */
 class GoldenCasesTests {
 
@@ -36,15 +37,7 @@ class GoldenCasesTests {
 
 	@TestFactory
 	Stream<DynamicTest> cases() throws IOException {
-		try (Stream<Path> dirs = Files.list(CASES)) {
-			// folders starting with _ hold what several cases share, such as a schema
-			return dirs.filter(Files::isDirectory)
-				.filter((dir) -> !dir.getFileName().toString().startsWith("_"))
-				.sorted()
-				.toList()
-				.stream()
-				.map((dir) -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
-		}
+		return Corpus.cases(CASES, this::check);
 	}
 
 	private void check(Path dir) throws IOException {
@@ -62,7 +55,7 @@ class GoldenCasesTests {
 			assertThat(target.resolve("sources")).as("nothing is written when generation fails").doesNotExist();
 		}
 		Path expectedDir = dir.resolve("expected");
-		if (Boolean.getBoolean("dbkit.golden.update")) {
+		if (Corpus.updating()) {
 			if (Files.isDirectory(expectedDir)) {
 				try (Stream<Path> old = Files.walk(expectedDir)) {
 					old.sorted((a, b) -> b.compareTo(a)).forEach((p) -> p.toFile().delete());

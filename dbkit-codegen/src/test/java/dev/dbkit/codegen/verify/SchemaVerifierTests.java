@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dbkit.codegen.Corpus;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
 
@@ -41,14 +42,7 @@ class SchemaVerifierTests {
 
 	@TestFactory
 	Stream<DynamicTest> corpus() throws IOException {
-		try (Stream<Path> dirs = Files.list(CORPUS)) {
-			return dirs.filter(Files::isDirectory)
-				.filter((dir) -> !dir.getFileName().toString().startsWith("_"))
-				.sorted()
-				.toList()
-				.stream()
-				.map((dir) -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
-		}
+		return Corpus.cases(CORPUS, this::check);
 	}
 
 	@Test
@@ -66,7 +60,7 @@ class SchemaVerifierTests {
 		VerifyReport report = run(dir, this.work.resolve(dir.getFileName()));
 		String actual = report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n", "", "\n"));
 		Path expected = dir.resolve("expected.txt");
-		if (Boolean.getBoolean("dbkit.golden.update")) {
+		if (Corpus.updating()) {
 			Files.writeString(expected, actual);
 		}
 		assertThat(actual).as("findings of %s", dir.getFileName()).isEqualTo(Files.readString(expected));
