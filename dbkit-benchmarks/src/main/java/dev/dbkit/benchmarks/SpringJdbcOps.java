@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PGobject;
 
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,11 +62,17 @@ final class SpringJdbcOps {
 			}
 
 			public int upsert(UUID tenant, String key, boolean enabled, @Nullable String metadata) {
-				try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.UPSERT)) {
+				// the seed's statement, exactly as the generated code sends it, bound by hand
+				try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.SEED_UPSERT)) {
+					PGobject json = new PGobject();
+					json.setType("jsonb");
+					json.setValue(metadata);
 					ps.setObject(1, tenant);
 					ps.setString(2, key);
 					ps.setBoolean(3, enabled);
-					ps.setObject(4, metadata, Types.OTHER);
+					ps.setObject(4, json);
+					ps.setBoolean(5, enabled);
+					ps.setObject(6, json);
 					try (ResultSet rs = ps.executeQuery()) {
 						rs.next();
 						return Sql.map(rs).featureKey().length();

@@ -16,6 +16,11 @@ final class Sql {
 			+ "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (tenant_id, feature_key) "
 			+ "DO UPDATE SET is_enabled = EXCLUDED.is_enabled, metadata = EXCLUDED.metadata RETURNING *";
 
+	/** The seed's upsert as written in its query file, with JDBC placeholders. */
+	static final String SEED_UPSERT = "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata) "
+			+ "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, feature_key) DO UPDATE SET is_enabled = ?, metadata = ? "
+			+ "RETURNING *";
+
 	static final String DELETE = "DELETE FROM feature_flags WHERE id = ? AND tenant_id = ?";
 
 	private Sql() {

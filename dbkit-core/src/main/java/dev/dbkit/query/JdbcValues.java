@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PGobject;
 
 /**
  * Small, allocation-light helpers that generated code uses to read and bind values that plain JDBC calls do not
@@ -117,6 +118,23 @@ public final class JdbcValues {
 	/** Binds text that the server converts to the parameter's type (json, jsonb, enums). */
 	public static void setOther(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
 		ps.setObject(index, value, Types.OTHER);
+	}
+
+	/**
+	 * Binds text as a value of a named PostgreSQL type (json, jsonb). Sending the type with the value lets the
+	 * server reuse the prepared statement; a value of unspecified type makes the driver describe the statement
+	 * again.
+	 */
+	public static void setTyped(PreparedStatement ps, int index, @Nullable String value, String type)
+			throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.OTHER);
+			return;
+		}
+		PGobject object = new PGobject();
+		object.setType(type);
+		object.setValue(value);
+		ps.setObject(index, object);
 	}
 
 	/** Binds a list as a PostgreSQL array of {@code elementType} (a type name such as {@code uuid}). */

@@ -79,7 +79,8 @@ final class TypeMapper {
 			case "numeric" -> ValueType.of(Kind.DECIMAL, ClassName.get("java.math", "BigDecimal"), nullable);
 			case "text", "varchar", "bpchar", "name", "citext", "xml" ->
 				ValueType.of(Kind.STRING, ClassName.get(String.class), nullable);
-			case "json", "jsonb", "inet", "cidr", "macaddr", "interval" ->
+			case "json", "jsonb" -> ValueType.typedText(type.name(), nullable);
+			case "inet", "cidr", "macaddr", "interval" ->
 				ValueType.of(Kind.JSON, ClassName.get(String.class), nullable);
 			case "uuid" -> ValueType.of(Kind.OBJECT, ClassName.get("java.util", "UUID"), nullable);
 			case "timestamptz" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "OffsetDateTime"), nullable);

@@ -51,6 +51,7 @@ public final class ValueType {
 
 	private final boolean nullable;
 
+	/** The PostgreSQL element type of a list, or the type that typed text is bound as. */
 	private final @Nullable String arrayElementType;
 
 	private ValueType(Kind kind, TypeName type, boolean nullable, @Nullable String arrayElementType) {
@@ -62,6 +63,11 @@ public final class ValueType {
 
 	static ValueType of(Kind kind, TypeName type, boolean nullable) {
 		return new ValueType(kind, (nullable && type.isPrimitive()) ? type.box() : type, nullable, null);
+	}
+
+	/** Text bound with its PostgreSQL type named (json, jsonb). */
+	static ValueType typedText(String pgType, boolean nullable) {
+		return new ValueType(Kind.JSON, ClassName.get(String.class), nullable, pgType);
 	}
 
 	static ValueType list(Kind kind, TypeName element, String arrayElementType, boolean nullable) {
@@ -121,7 +127,9 @@ public final class ValueType {
 					: CodeBlock.of("ps.set$L($L, $L)", this.kind.jdbcName, slot, value);
 			case DECIMAL -> CodeBlock.of("ps.setBigDecimal($L, $L)", slot, value);
 			case STRING -> CodeBlock.of("ps.setString($L, $L)", slot, value);
-			case JSON -> CodeBlock.of("$T.setOther(ps, $L, $L)", JDBC_VALUES, slot, value);
+			case JSON -> (this.arrayElementType != null)
+					? CodeBlock.of("$T.setTyped(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.arrayElementType)
+					: CodeBlock.of("$T.setOther(ps, $L, $L)", JDBC_VALUES, slot, value);
 			case BYTES -> CodeBlock.of("ps.setBytes($L, $L)", slot, value);
 			case OBJECT -> this.nullable ? CodeBlock.of("$T.setObject(ps, $L, $L)", JDBC_VALUES, slot, value)
 					: CodeBlock.of("ps.setObject($L, $L)", slot, value);

@@ -93,9 +93,9 @@ public class FeatureFlagsRepository {
                     ps.setObject(1, tenantId);
                     ps.setString(2, featureKey);
                     ps.setBoolean(3, isEnabled);
-                    JdbcValues.setOther(ps, 4, metadata);
+                    JdbcValues.setTyped(ps, 4, metadata, "jsonb");
                     ps.setBoolean(5, isEnabled);
-                    JdbcValues.setOther(ps, 6, metadata);
+                    JdbcValues.setTyped(ps, 6, metadata, "jsonb");
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 

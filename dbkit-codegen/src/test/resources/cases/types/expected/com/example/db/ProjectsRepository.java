@@ -103,7 +103,7 @@ public class ProjectsRepository {
                     ps.setBigDecimal(3, params.score());
                     JdbcValues.setNullable(ps, 4, params.archived(), Types.BOOLEAN);
                     ps.setBytes(5, params.logo());
-                    JdbcValues.setOther(ps, 6, params.settings());
+                    JdbcValues.setTyped(ps, 6, params.settings(), "jsonb");
                     ps.setObject(7, tenantId);
                     ps.setObject(8, params.id());
                 });
