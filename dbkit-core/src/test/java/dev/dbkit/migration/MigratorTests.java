@@ -261,7 +261,7 @@ class MigratorTests {
 
 	@Test
 	void downTakesTheSameAdvisoryLockAsFlywaysUp() throws Exception {
-		this.files.pair("000001_slow", "SELECT pg_sleep(2); CREATE TABLE slow (id int);", "DROP TABLE slow;");
+		this.files.pair("000001_slow", "SELECT pg_sleep(4); CREATE TABLE slow (id int);", "DROP TABLE slow;");
 		Migrator migrator = migrator();
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
@@ -270,7 +270,7 @@ class MigratorTests {
 			try (Connection connection = this.db.dataSource().getConnection()) {
 				key = HistoryTable.of(migrator.flyway().getConfiguration(), connection).lockKey();
 				boolean lockedByUp = false;
-				for (int i = 0; i < 40 && !lockedByUp; i++) {
+				for (int i = 0; i < 150 && !lockedByUp; i++) {
 					Thread.sleep(50);
 					lockedByUp = !tryLock(connection, key);
 				}
