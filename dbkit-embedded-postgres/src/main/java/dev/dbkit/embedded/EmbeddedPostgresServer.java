@@ -54,10 +54,46 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create the embedded PostgreSQL data directory " + directory, ex);
 		}
+		stopOrphan(directory);
 		EmbeddedPostgresServer server = start(directory, false, port, Map.of());
 		logger.info("Embedded PostgreSQL {} is running on port {}; its data lives in {} and is kept across restarts",
 				server.version(), server.port(), directory);
 		return server;
+	}
+
+	/**
+	 * A server whose JVM was killed (SIGKILL, a crash) keeps running and holds its data directory, so the next start
+	 * would fail. Stop it first: SIGTERM is PostgreSQL's smart shutdown, and nobody is connected to it any more.
+	 */
+	static void stopOrphan(Path directory) {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		try {
+			long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+			ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> process.info().command().map((c) -> c.endsWith("postgres")).orElse(false))
+				.ifPresent((process) -> {
+					logger.warn("A PostgreSQL left running by an earlier start (pid {}) holds {}; stopping it", pid,
+							directory);
+					process.destroy();
+					try {
+						process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException("Could not stop the PostgreSQL (pid " + pid + ") that holds "
+								+ directory + "; stop it by hand and start again", ex);
+					}
+				});
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof IllegalStateException) {
+				throw (IllegalStateException) ex;
+			}
+			logger.debug("Could not read {}: {}", pidFile, ex.getMessage());
+		}
 	}
 
 	/**

@@ -39,6 +39,32 @@ class EmbeddedPostgresServerTests {
 		}
 	}
 
+	@Test
+	void aServerLeftRunningByAKilledJvmIsStoppedAndTheDataKept(@TempDir Path temp) throws Exception {
+		Path dataDirectory = temp.resolve("pgdata");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				StartPersistentMain.class.getName(), dataDirectory.toString())
+			.redirectErrorStream(true)
+			.start();
+		java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()));
+		String line;
+		do {
+			line = output.readLine();
+		}
+		while (line != null && !line.startsWith("STARTED "));
+		assertThat(line).as("the other JVM started its server").isNotNull();
+		jvm.destroyForcibly(); // SIGKILL: its postgres keeps running
+		jvm.waitFor();
+		long orphan = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+		assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(dataDirectory, 0)) {
+			assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+			assertThat(query(server, "app", "SELECT current_database()")).isEqualTo("app");
+		}
+	}
+
 	private static void execute(EmbeddedPostgresServer server, String database, String sql) throws SQLException {
 		try (Connection connection = server.dataSource(database).getConnection();
 				Statement statement = connection.createStatement()) {
