@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A corpus of schemas, one per checklist rule and some combined: each {@code verify/<case>/} has migrations (added
  * to the shared platform migration in {@code _base} unless {@code base=none}), optional queries, an optional
- * {@code verify.properties}, and {@code expected.txt}: every finding, exactly. Run with
+ * {@code verify.properties} ({@code from=} takes the schema and queries of another folder), and
+ * {@code expected.txt}: every finding, exactly. Run with
  * {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change.
  */
 class SchemaVerifierTests {
@@ -74,13 +75,15 @@ class SchemaVerifierTests {
 				properties.load(reader);
 			}
 		}
+		// "from" takes the schema and queries of another folder (a golden case) instead of this one's
+		Path source = caseDir.resolve(properties.getProperty("from", ".")).normalize();
 		Path migrations = Files.createDirectories(project.resolve("db/migrations"));
-		if (!"none".equals(properties.getProperty("base"))) {
+		if (!"none".equals(properties.getProperty("base")) && !properties.containsKey("from")) {
 			copy(CORPUS.resolve("_base"), migrations);
 		}
-		copy(caseDir.resolve("db/migrations"), migrations);
+		copy(source.resolve("db/migrations"), migrations);
 		Path queries = Files.createDirectories(project.resolve("db/queries"));
-		copy(caseDir.resolve("db/queries"), queries);
+		copy(source.resolve("db/queries"), queries);
 		Map<String, Set<Rule>> suppressions = new HashMap<>();
 		Map<Rule, Severity> severities = new HashMap<>();
 		for (String key : properties.stringPropertyNames()) {
