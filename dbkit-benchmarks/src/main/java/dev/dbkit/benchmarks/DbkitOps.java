@@ -21,11 +21,20 @@ final class DbkitOps {
 	}
 
 	static FlagOps injected(DataSource dataSource) {
-		FeatureFlagsRepository flags = new FeatureFlagsRepository(new QueryExecutor(new JdbcTemplate(dataSource)));
+		return injected("dbkit (tenant from TenantContext)", new QueryExecutor(new JdbcTemplate(dataSource)));
+	}
+
+	/** The experiment of {@link BareJdbcExecutor}: what skipping JdbcTemplate would gain at most. */
+	static FlagOps withoutJdbcTemplate(DataSource dataSource) {
+		return injected("dbkit on a bare-JDBC executor (experiment)", new BareJdbcExecutor(dataSource));
+	}
+
+	private static FlagOps injected(String name, QueryExecutor executor) {
+		FeatureFlagsRepository flags = new FeatureFlagsRepository(executor);
 		return new FlagOps() {
 
 			public String name() {
-				return "dbkit (tenant from TenantContext)";
+				return name;
 			}
 
 			public int get(UUID tenant, String key) {
