@@ -1,9 +1,6 @@
 package dev.dbkit.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,8 +11,6 @@ import java.util.function.ToIntFunction;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import dev.dbkit.embedded.EmbeddedPostgresServer;
-import dev.dbkit.migration.Migrator;
 
 /**
  * Compares the implementations the way the build machines allow (docs/benchmarks.md): one JVM, one pool, one
@@ -28,10 +23,6 @@ import dev.dbkit.migration.Migrator;
  * "target/classes:$(cat target/classpath)" dev.dbkit.benchmarks.Comparison [rounds] [slice-ms]}
  */
 public final class Comparison {
-
-	static final int TENANTS = 50;
-
-	static final int FLAGS_PER_TENANT = 100;
 
 	// positions in the list of implementations the report compares
 	private static final int RAW = 0;
@@ -52,15 +43,9 @@ public final class Comparison {
 	public static void main(String[] args) throws Exception {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 60;
 		long sliceMillis = (args.length > 1) ? Long.parseLong(args[1]) : 150;
-		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary();
-				HikariDataSource pool = new HikariDataSource()) {
-			server.createDatabaseIfMissing("bench");
-			pool.setJdbcUrl(server.jdbcUrl("bench"));
-			pool.setUsername(EmbeddedPostgresServer.USER);
-			pool.setMaximumPoolSize(4);
-			Migrator.create(pool, "classpath:db/migrations").up();
-			UUID[] tenants = seed(pool);
-			List<FlagOps> implementations = implementations(pool);
+		try (BenchDatabase database = BenchDatabase.start()) {
+			UUID[] tenants = database.tenants();
+			List<FlagOps> implementations = implementations(database.pool());
 			for (FlagOps implementation : implementations) {
 				check(implementation, tenants);
 			}
@@ -68,7 +53,7 @@ public final class Comparison {
 			// warm-up: every implementation and operation, in the same shuffled slices as the measurement
 			measure(implementations, tenants, 5, sliceMillis, random);
 			Measurements measurements = measure(implementations, tenants, rounds, sliceMillis, random);
-			report(implementations, measurements, rounds, sliceMillis, server.version());
+			report(implementations, measurements, rounds, sliceMillis, database.postgresVersion());
 		}
 	}
 
@@ -180,12 +165,12 @@ public final class Comparison {
 
 	static ToIntFunction<Random> operation(FlagOps implementation, int operation, UUID[] tenants) {
 		return switch (operation) {
-			case 0 -> (r) -> implementation.get(tenants[r.nextInt(TENANTS)], key(r.nextInt(FLAGS_PER_TENANT)));
-			case 1 -> (r) -> implementation.list(tenants[r.nextInt(TENANTS)]);
-			case 2 -> (r) -> implementation.upsert(tenants[r.nextInt(TENANTS)], key(r.nextInt(FLAGS_PER_TENANT)),
+			case 0 -> (r) -> implementation.get(tenants[r.nextInt(BenchDatabase.TENANTS)], BenchDatabase.key(r.nextInt(BenchDatabase.FLAGS_PER_TENANT)));
+			case 1 -> (r) -> implementation.list(tenants[r.nextInt(BenchDatabase.TENANTS)]);
+			case 2 -> (r) -> implementation.upsert(tenants[r.nextInt(BenchDatabase.TENANTS)], BenchDatabase.key(r.nextInt(BenchDatabase.FLAGS_PER_TENANT)),
 					r.nextBoolean(), "{\"n\": " + r.nextInt(100) + "}");
 			default -> (r) -> {
-				implementation.delete(tenants[r.nextInt(TENANTS)], new UUID(r.nextLong(), r.nextLong()));
+				implementation.delete(tenants[r.nextInt(BenchDatabase.TENANTS)], new UUID(r.nextLong(), r.nextLong()));
 				return 1;
 			};
 		};
@@ -194,7 +179,7 @@ public final class Comparison {
 	private static void report(List<FlagOps> implementations, Measurements m, int rounds, long sliceMillis,
 			String postgres) {
 		System.out.printf("%d rounds of %d ms slices, PostgreSQL %s, pool of 4, one thread, %d tenants x %d flags%n%n",
-				rounds, sliceMillis, postgres, TENANTS, FLAGS_PER_TENANT);
+				rounds, sliceMillis, postgres, BenchDatabase.TENANTS, BenchDatabase.FLAGS_PER_TENANT);
 		System.out.println("Throughput, ratio to raw pgjdbc per round: median (quartiles)");
 		table(implementations, (i, o) -> (i == RAW)
 				? String.format("1.00 (%,.0f ops/s)", quantile(m.column(m.throughput, RAW, o), 0.5))
@@ -273,35 +258,6 @@ public final class Comparison {
 		int low = (int) Math.floor(position);
 		int high = (int) Math.ceil(position);
 		return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-	}
-
-	private static String key(int n) {
-		return String.format("flag_%03d", n);
-	}
-
-	static UUID[] seed(HikariDataSource pool) throws SQLException {
-		UUID[] tenants = new UUID[TENANTS];
-		try (Connection connection = pool.getConnection()) {
-			try (PreparedStatement tenant = connection.prepareStatement("INSERT INTO tenants (id, name) VALUES (?, ?)");
-					PreparedStatement flag = connection.prepareStatement(
-							"INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata) VALUES (?, ?, ?, ?::jsonb)")) {
-				for (int t = 0; t < TENANTS; t++) {
-					tenants[t] = UUID.randomUUID();
-					tenant.setObject(1, tenants[t]);
-					tenant.setString(2, "tenant " + t);
-					tenant.executeUpdate();
-					for (int f = 0; f < FLAGS_PER_TENANT; f++) {
-						flag.setObject(1, tenants[t]);
-						flag.setString(2, key(f));
-						flag.setBoolean(3, f % 2 == 0);
-						flag.setString(4, "{\"n\": " + f + "}");
-						flag.addBatch();
-					}
-					flag.executeBatch();
-				}
-			}
-		}
-		return tenants;
 	}
 
 }

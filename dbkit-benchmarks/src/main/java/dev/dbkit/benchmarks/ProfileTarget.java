@@ -5,11 +5,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.dbkit.embedded.EmbeddedPostgresServer;
-import dev.dbkit.migration.Migrator;
-
 /**
  * One operation of some implementations, each in a loop of its own for a while, for a profiler to look at (JFR:
  * see docs/benchmarks.md). Comparisons belong to {@link Comparison}; this only gives the profiler long, steady
@@ -26,26 +21,23 @@ public final class ProfileTarget {
 	public static void main(String[] args) throws Exception {
 		int operation = Integer.parseInt(args[0]);
 		long seconds = Long.parseLong(args[1]);
-		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary();
-				HikariDataSource pool = new HikariDataSource()) {
-			server.createDatabaseIfMissing("bench");
-			pool.setJdbcUrl(server.jdbcUrl("bench"));
-			pool.setUsername(EmbeddedPostgresServer.USER);
-			pool.setMaximumPoolSize(4);
-			Migrator.create(pool, "classpath:db/migrations").up();
-			UUID[] tenants = Comparison.seed(pool);
-			List<FlagOps> implementations = Comparison.implementations(pool);
+		try (BenchDatabase database = BenchDatabase.start()) {
+			UUID[] tenants = database.tenants();
+			List<FlagOps> implementations = Comparison.implementations(database.pool());
 			for (int a = 2; a < args.length; a++) {
 				FlagOps implementation = implementations.get(Integer.parseInt(args[a]));
 				Comparison.check(implementation, tenants);
 				ToIntFunction<Random> call = Comparison.operation(implementation, operation, tenants);
 				Random random = new Random(a);
 				long end = System.nanoTime() + seconds * 1_000_000_000L;
-				long count = 0;
+				long calls = 0;
+				long sink = 0;
 				while (System.nanoTime() < end) {
-					count += call.applyAsInt(random);
+					sink += call.applyAsInt(random);
+					calls++;
 				}
-				System.out.printf("%s, %s: %d%n", implementation.name(), Comparison.OPERATIONS[operation], count);
+				System.out.printf("%s, %s: %,d calls (%d)%n", implementation.name(), Comparison.OPERATIONS[operation],
+						calls, sink);
 			}
 		}
 	}
