@@ -19,6 +19,7 @@ import dev.dbkit.codegen.model.ModelBuilder;
 import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.codegen.parse.QueryFile;
 import dev.dbkit.codegen.parse.QueryFileParser;
+import dev.dbkit.codegen.tenancy.TenancyFacts;
 import dev.dbkit.migration.Migrator;
 
 /**
@@ -84,7 +85,8 @@ public final class CodeGenerator {
 			ConnectionFactory simpleConnections, List<Diagnostic> diagnostics) {
 		try (Connection connection = dataSource.getConnection(); Connection simple = simpleConnections.open()) {
 			Catalog catalog = Catalog.load(connection);
-			PostgresAnalyzer analyzer = new PostgresAnalyzer(connection, simple, catalog, config.tenantColumn());
+			TenancyFacts tenancy = TenancyFacts.load(connection, config.tenantColumn(), config.globalTables());
+			PostgresAnalyzer analyzer = new PostgresAnalyzer(connection, simple, catalog, tenancy, config.tenantColumn());
 			List<ModelBuilder.FileAnalysis> analyses = new ArrayList<>();
 			for (QueryFile file : files) {
 				List<AnalyzedQuery> analyzed = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.dbkit.codegen;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the generator needs to know besides the files.
@@ -10,15 +12,23 @@ import java.util.TreeMap;
  * @param tenantColumn the column that makes a table tenant-scoped
  * @param typeOverrides Java types by database type name ({@code citext} to {@code java.lang.String})
  * @param columnOverrides Java types by {@code table.column}
+ * @param globalTables tables declared platform-global (besides the table tenant columns reference and tables
+ * commented {@code dbkit:global}): shared by {@code generate} and {@code verify}
  */
 public record GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
-		Map<String, String> columnOverrides) {
+		Map<String, String> columnOverrides, Set<String> globalTables) {
 
 	public static final String DEFAULT_TENANT_COLUMN = "tenant_id";
 
 	public GeneratorConfig {
 		typeOverrides = new TreeMap<>(typeOverrides);
 		columnOverrides = new TreeMap<>(columnOverrides);
+		globalTables = new TreeSet<>(globalTables);
+	}
+
+	public GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
+			Map<String, String> columnOverrides) {
+		this(packageName, tenantColumn, typeOverrides, columnOverrides, Set.of());
 	}
 
 	public GeneratorConfig(String packageName) {

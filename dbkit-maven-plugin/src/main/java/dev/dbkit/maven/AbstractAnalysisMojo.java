@@ -1,6 +1,8 @@
 package dev.dbkit.maven;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -25,6 +27,13 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 	/** Column that makes a table tenant-scoped. */
 	@Parameter(property = "dbkit.tenantColumn", defaultValue = GeneratorConfig.DEFAULT_TENANT_COLUMN)
 	String tenantColumn = GeneratorConfig.DEFAULT_TENANT_COLUMN;
+
+	/**
+	 * Platform-global tables, which need no tenant column and which tenant-scoped queries may read freely (tables
+	 * that tenant columns reference are global too, and so are tables commented {@code dbkit:global}).
+	 */
+	@Parameter
+	List<String> globalTables = new ArrayList<>();
 
 	/** A PostgreSQL server to analyse on instead of the embedded one (a database is created on it and dropped). */
 	@Parameter(property = "dbkit.analysisUrl")

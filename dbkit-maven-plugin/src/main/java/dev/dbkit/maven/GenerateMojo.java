@@ -56,7 +56,8 @@ public class GenerateMojo extends AbstractAnalysisMojo {
 		}
 		File buildDirectory = buildDirectory();
 		Generation generation = new Generation(
-				new GeneratorConfig(this.packageName, this.tenantColumn, this.typeOverrides, this.columnOverrides),
+				new GeneratorConfig(this.packageName, this.tenantColumn, this.typeOverrides, this.columnOverrides,
+						java.util.Set.copyOf(this.globalTables)),
 				this.basedir.toPath(), this.migrationsDir.toPath(), this.queriesDir.toPath(), this.outputDirectory.toPath(),
 				this.resourcesDirectory.toPath(), new File(buildDirectory, "dbkit/generate.fingerprint").toPath(),
 				this.analysisUrl, this.analysisUser, this.analysisPassword);

@@ -33,10 +33,6 @@ import dev.dbkit.codegen.verify.VerifyReport;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractAnalysisMojo {
 
-	/** Platform-global tables, which need no tenant column (tables that tenant columns reference are global too). */
-	@Parameter
-	List<String> globalTables = new ArrayList<>();
-
 	/** Tenant-scoped tables that need no soft delete. */
 	@Parameter
 	List<String> notUserFacingTables = new ArrayList<>();

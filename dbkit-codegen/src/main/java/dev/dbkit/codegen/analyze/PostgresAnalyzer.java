@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGResultSetMetaData;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLWarning;
 import org.postgresql.util.ServerErrorMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,12 +30,15 @@ import tools.jackson.databind.ObjectMapper;
 import dev.dbkit.codegen.Diagnostic;
 import dev.dbkit.codegen.parse.ParameterRef;
 import dev.dbkit.codegen.parse.Query;
+import dev.dbkit.codegen.tenancy.TenancyFacts;
+import dev.dbkit.codegen.tenancy.TenantProof;
 
 /**
  * Analyzes queries against a PostgreSQL that has the migrations applied. Types come from the server (a prepared
  * statement's parameter and result types), nullability from {@code pg_attribute.attnotnull} corrected with the
- * verbose generic plan (outer joins, expressions), and the tenant analysis from the plan's scans and their
- * conditions: every scan of a tenant-scoped table must be restricted by {@code tenant_id = $n}.
+ * verbose generic plan (outer joins, expressions), and the tenant proof ({@link TenantProof}) from the generic plan
+ * tree itself, which the server sends as {@code debug_print_plan} output in its own node serialization (exact,
+ * unlike EXPLAIN's rendering).
  */
 public final class PostgresAnalyzer {
 
@@ -49,6 +54,8 @@ public final class PostgresAnalyzer {
 
 	private final Catalog catalog;
 
+	private final TenancyFacts tenancy;
+
 	private final String tenantColumn;
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -60,13 +67,29 @@ public final class PostgresAnalyzer {
 	 * @param simpleConnection a connection to the same database with {@code preferQueryMode=simple}, so that
 	 * {@code $n} in PREPARE and EXPLAIN text reaches the server as written
 	 * @param catalog the database's catalog
+	 * @param tenancy what the tenant proof needs of the catalog
 	 * @param tenantColumn the column that makes a table tenant-scoped
 	 */
-	public PostgresAnalyzer(Connection connection, Connection simpleConnection, Catalog catalog, String tenantColumn) {
+	public PostgresAnalyzer(Connection connection, Connection simpleConnection, Catalog catalog, TenancyFacts tenancy,
+			String tenantColumn) throws SQLException {
 		this.connection = connection;
 		this.simpleConnection = simpleConnection;
 		this.catalog = catalog;
+		this.tenancy = tenancy;
 		this.tenantColumn = tenantColumn;
+		try (Statement statement = simpleConnection.createStatement()) {
+			// the planner's own tree of every planned statement comes back as a LOG notice, unformatted
+			statement.execute("SET client_min_messages = log");
+			statement.execute("SET debug_print_plan = on");
+			statement.execute("SET debug_pretty_print = off");
+		}
+		try (Statement statement = simpleConnection.createStatement()) {
+			// keep the trees out of the server's log where allowed (a superuser setting)
+			statement.execute("SET log_min_messages = fatal");
+		}
+		catch (SQLException ex) {
+			// not a superuser: the server logs them, which does no harm
+		}
 	}
 
 	public Catalog catalog() {
@@ -116,7 +139,8 @@ public final class PostgresAnalyzer {
 				resultTypes = longs(rs.getArray(2));
 			}
 		}
-		PlanNode plan = explain(query);
+		List<NodeTree.Node> plannedStatements = new ArrayList<>();
+		PlanNode plan = explain(query, plannedStatements);
 		List<String> labels = new ArrayList<>();
 		List<Catalog.@Nullable Table> baseTables = new ArrayList<>();
 		List<String> baseColumns = new ArrayList<>();
@@ -191,9 +215,17 @@ public final class PostgresAnalyzer {
 			parameters.add(new AnalyzedQuery.Parameter(i + 1, parameterTypes[i], inserted.get(i + 1)));
 		}
 
-		Set<Integer> tenantParameters = new TreeSet<>();
 		List<Diagnostic> violations = new ArrayList<>();
-		checkTenancy(query, plan, modify, modifiedTable, tenantParameters, violations);
+		TenantProof.Result proof = TenantProof.prove(this.tenancy, this.tenantColumn, plannedStatements);
+		if (plannedStatements.isEmpty()) {
+			violations.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name()
+					+ ": PostgreSQL sent no plan tree to prove its tenancy with (debug_print_plan): dbkit refuses what "
+					+ "it cannot prove"));
+		}
+		for (TenantProof.Finding finding : proof.findings()) {
+			violations.add(tenantDiagnostic(query, finding.object(), finding.message()));
+		}
+		Set<Integer> tenantParameters = new TreeSet<>(proof.tenantParameters());
 		if (!query.crossTenant()) {
 			diagnostics.addAll(violations);
 			if (!violations.isEmpty()) {
@@ -203,12 +235,25 @@ public final class PostgresAnalyzer {
 		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, softDeleteUnfiltered(plan));
 	}
 
-	private PlanNode explain(Query query) throws SQLException {
-		try (Statement statement = this.simpleConnection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON) " + query.postgresSql())) {
-			rs.next();
-			JsonNode root = this.json.readTree(rs.getString(1));
+	/**
+	 * The generic plan as JSON (for nullability) and, in the same round trip, the planned statements' trees (for the
+	 * tenant proof).
+	 */
+	private PlanNode explain(Query query, List<NodeTree.Node> plannedStatements) throws SQLException {
+		try (Statement statement = this.simpleConnection.createStatement()) {
+			JsonNode root;
+			try (ResultSet rs = statement
+				.executeQuery("EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON) " + query.postgresSql())) {
+				rs.next();
+				root = this.json.readTree(rs.getString(1));
+			}
+			for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+				if (warning instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
+						&& "plan:".equals(psql.getServerErrorMessage().getMessage())
+						&& psql.getServerErrorMessage().getDetail() != null) {
+					plannedStatements.add(NodeTree.parseNode(psql.getServerErrorMessage().getDetail()));
+				}
+			}
 			return PlanNode.of(root.path(0).path("Plan"));
 		}
 	}
@@ -310,78 +355,6 @@ public final class PostgresAnalyzer {
 			}
 		}
 		return List.copyOf(tables);
-	}
-
-	private void checkTenancy(Query query, PlanNode plan, @Nullable PlanNode modify,
-			Catalog.@Nullable Table modifiedTable, Set<Integer> tenantParameters, List<Diagnostic> violations) {
-		Set<String> reported = new LinkedHashSet<>();
-		for (PlanNode node : plan.all()) {
-			if (node.relation() == null || "ModifyTable".equals(node.type())) {
-				continue;
-			}
-			Catalog.Table table = this.catalog.table(node.schema(), node.relation());
-			if (table == null) {
-				continue;
-			}
-			if (!Catalog.isTenantScoped(table, this.tenantColumn)) {
-				continue;
-			}
-			Integer parameter = null;
-			for (String qual : node.quals()) {
-				for (String conjunct : Expressions.conjuncts(qual)) {
-					Integer found = Expressions.equalityParameter(conjunct, node.alias(), this.tenantColumn);
-					parameter = (parameter != null) ? parameter : found;
-				}
-			}
-			if (parameter != null) {
-				tenantParameters.add(parameter);
-			}
-			else if (reported.add(table.name())) {
-				violations.add(tenantDiagnostic(query, table.name(), "reads tenant-scoped table " + table.name()
-						+ " without binding its " + this.tenantColumn + " to a parameter: add `" + this.tenantColumn
-						+ " = $n` to the conditions on " + table.name()
-						+ " (dbkit binds it from TenantContext), or mark a platform query with -- dbkit:cross-tenant"));
-			}
-		}
-		if (modify != null && modifiedTable != null && "Insert".equals(modify.operation())
-				&& Catalog.isTenantScoped(modifiedTable, this.tenantColumn)) {
-			Catalog.Column tenant = modifiedTable.column(this.tenantColumn).orElseThrow();
-			List<String> values = modify.children().isEmpty() ? List.of() : modify.children().get(0).output();
-			Integer parameter = (tenant.attnum() <= values.size())
-					? Expressions.parameter(values.get(tenant.attnum() - 1)) : null;
-			if (parameter == null) {
-				String[] ref = (tenant.attnum() <= values.size()) ? Expressions.columnRef(values.get(tenant.attnum() - 1))
-						: null;
-				// INSERT ... SELECT of the tenant column of a scan that is itself bound to the tenant
-				if (ref != null && ref[1].equals(this.tenantColumn) && !tenantParameters.isEmpty()
-						&& !"*VALUES*".equals(ref[0])) {
-					parameter = tenantParameters.iterator().next();
-				}
-			}
-			if (parameter != null) {
-				tenantParameters.add(parameter);
-			}
-			else {
-				violations.add(tenantDiagnostic(query, modifiedTable.name(), "inserts into tenant-scoped table "
-						+ modifiedTable.name() + " without binding its " + this.tenantColumn
-						+ " to a parameter: insert `$n` (a single VALUES row) as " + this.tenantColumn
-						+ ", or mark a platform query with -- dbkit:cross-tenant"));
-			}
-			if ("UPDATE".equalsIgnoreCase(modify.conflictResolution())) {
-				boolean arbiterHasTenant = modify.conflictArbiterIndexes()
-					.stream()
-					.allMatch((index) -> this.catalog.indexColumns(index).contains(this.tenantColumn))
-						&& !modify.conflictArbiterIndexes().isEmpty();
-				boolean filterHasTenant = modify.conflictFilter() != null && Expressions.conjuncts(modify.conflictFilter())
-					.stream()
-					.anyMatch((c) -> Expressions.equalityParameter(c, null, this.tenantColumn) != null);
-				if (!arbiterHasTenant && !filterHasTenant) {
-					violations.add(tenantDiagnostic(query, modifiedTable.name(), "may update another tenant's row of "
-							+ modifiedTable.name() + ": its ON CONFLICT target does not include " + this.tenantColumn
-							+ "; add " + this.tenantColumn + " to the conflict target (a unique index that starts with it)"));
-				}
-			}
-		}
 	}
 
 	private Diagnostic tenantDiagnostic(Query query, String table, String message) {

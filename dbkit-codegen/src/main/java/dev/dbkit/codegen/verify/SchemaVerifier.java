@@ -211,7 +211,8 @@ public final class SchemaVerifier {
 			CodeGenerator.ConnectionFactory simpleConnections) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		List<QueryFile> files = CodeGenerator.parse(QueryFiles.read(baseDir, queriesDir), diagnostics);
-		GeneratorConfig generator = new GeneratorConfig("dbkit.verify", this.config.tenantColumn(), Map.of(), Map.of());
+		GeneratorConfig generator = new GeneratorConfig("dbkit.verify", this.config.tenantColumn(), Map.of(), Map.of(),
+				this.config.globalTables());
 		CodeGenerator.Analysis analysis = CodeGenerator.analyze(generator, files, dataSource, simpleConnections,
 				diagnostics);
 		for (Diagnostic diagnostic : diagnostics) {

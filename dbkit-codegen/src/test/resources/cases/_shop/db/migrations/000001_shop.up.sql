@@ -29,16 +29,19 @@ CREATE TABLE projects (
     settings    JSONB NOT NULL DEFAULT '{}',
     reviewed_at TIMESTAMP,
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-    UNIQUE (tenant_id, name)
+    UNIQUE (tenant_id, name),
+    UNIQUE (tenant_id, id)
 );
 
 CREATE TABLE tasks (
     id         UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     tenant_id  UUID NOT NULL REFERENCES tenants(id),
-    project_id UUID REFERENCES projects(id),
+    project_id UUID,
     title      TEXT NOT NULL,
     done       BOOLEAN NOT NULL DEFAULT false,
     assignee   TEXT,
     estimate   INT4,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    -- tenant-safe: the database refuses a project of another tenant
+    FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id)
 );

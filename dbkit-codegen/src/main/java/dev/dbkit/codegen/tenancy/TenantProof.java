@@ -1,0 +1,988 @@
+package dev.dbkit.codegen.tenancy;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.dbkit.codegen.analyze.NodeTree.Node;
+
+/**
+ * The tenant proof over PostgreSQL's generic plan of a statement, read from the plan tree itself (the planner has
+ * expanded views, pulled up subqueries and propagated equalities, so what is left is exactly what runs). A statement
+ * is proved when:
+ * <ul>
+ * <li>every scan of a tenant-scoped relation has a top-level condition {@code tenant_id = v} where {@code v} is a
+ * parameter (dbkit binds it from {@code TenantContext}) or provably the tenant (the tenant column of another proved
+ * scan, through join and sub-plan parameters);</li>
+ * <li>no scan reads a child table without the tenant column, a materialized view or foreign table without it, or a
+ * system catalog;</li>
+ * <li>every write (each data-modifying CTE, each MERGE action) writes the tenant into the tenant column, never
+ * anything else, and its conflict target is keyed by the tenant;</li>
+ * <li>every value written into a foreign key that references a tenant-scoped table without the tenant column is
+ * provably the tenant's row: it comes from a proved scan of that table, or a proved scan of that table with
+ * {@code id = $k} must produce a row for the write to happen (the guarded insert), or it is null;</li>
+ * <li>no function is called that the plan cannot see into: user-defined functions and operators, functions of
+ * extensions not known to be safe, and the built-ins that run SQL text or read files and statistics.</li>
+ * </ul>
+ * Whatever is not one of these shapes is refused: the proof fails closed.
+ */
+public final class TenantProof {
+
+	// special varnos of Vars in plans (negative since PostgreSQL 16)
+	private static final Set<Long> INNER_VAR = Set.of(-1L, 65000L);
+
+	private static final Set<Long> OUTER_VAR = Set.of(-2L, 65001L);
+
+	private static final Set<Long> INDEX_VAR = Set.of(-3L, 65002L);
+
+	private static final int CMD_UPDATE = 2;
+
+	private static final int CMD_INSERT = 3;
+
+	private static final int CMD_DELETE = 4;
+
+	private static final int CMD_MERGE = 5;
+
+	private static final int ONCONFLICT_UPDATE = 2;
+
+	private static final int EXISTS_SUBLINK = 0;
+
+	private static final int EXPR_SUBLINK = 4;
+
+	private static final int RTE_RELATION = 0;
+
+	private static final int RTE_SUBQUERY = 1;
+
+	private static final int RTE_VALUES = 5;
+
+	private static final int RTE_CTE = 6;
+
+	/** Extensions whose functions compute on their arguments only. */
+	private static final Set<String> SAFE_EXTENSIONS = Set.of("uuid-ossp", "pgcrypto", "citext", "pg_trgm", "hstore",
+			"ltree", "btree_gin", "btree_gist", "fuzzystrmatch", "unaccent", "intarray", "cube", "earthdistance", "isn");
+
+	/** Built-ins that run SQL given as text, or read files, large objects or statistics of every tenant. */
+	private static final Set<String> UNSAFE_BUILTINS = Set.of("query_to_xml", "query_to_xmlschema",
+			"query_to_xml_and_xmlschema", "table_to_xml", "table_to_xmlschema", "table_to_xml_and_xmlschema",
+			"cursor_to_xml", "cursor_to_xmlschema", "schema_to_xml", "schema_to_xmlschema", "schema_to_xml_and_xmlschema",
+			"database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat", "pg_read_file",
+			"pg_read_binary_file", "pg_stat_file", "pg_relation_size", "pg_table_size", "pg_total_relation_size",
+			"pg_indexes_size", "pg_column_size", "set_config", "loread", "pg_sequence_last_value",
+			"pg_get_replica_identity_index", "currtid2");
+
+	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
+			"pg_logical_", "pg_replication_", "dblink");
+
+	/** A reason the proof failed, about one relation or object. */
+	public record Finding(String object, String message) {
+	}
+
+	/**
+	 * The result.
+	 *
+	 * @param tenantParameters the {@code $n} that stand for the tenant: the generated code binds them from
+	 * {@code TenantContext}
+	 * @param findings why the statement is not proved (empty when it is)
+	 */
+	public record Result(Set<Integer> tenantParameters, List<Finding> findings) {
+
+		public boolean proved() {
+			return this.findings.isEmpty();
+		}
+
+	}
+
+	private final TenancyFacts facts;
+
+	private final String tenantColumn;
+
+	private final Node statement;
+
+	private final List<Node> rtable;
+
+	private final List<@Nullable Node> subplans = new ArrayList<>();
+
+	private final List<Node> plans = new ArrayList<>();
+
+	/** Where an executor parameter ({@code PARAM_EXEC}) gets its value: an expression evaluated at a plan node. */
+	private record Source(@Nullable Object expression, Node at, int existsPlan) {
+	}
+
+	private final Map<Long, List<Source>> execSources = new LinkedHashMap<>();
+
+	private final Map<Node, Boolean> bound = new IdentityHashMap<>();
+
+	private final Set<Integer> tenantParameters = new TreeSet<>();
+
+	private final Map<String, Finding> findings = new LinkedHashMap<>();
+
+	private int depth;
+
+	private TenantProof(TenancyFacts facts, String tenantColumn, Node statement) {
+		this.facts = facts;
+		this.tenantColumn = tenantColumn;
+		this.statement = statement;
+		this.rtable = statement.nodes("rtable");
+		for (Object subplan : statement.list("subplans")) {
+			this.subplans.add((subplan instanceof Node node) ? node : null);
+		}
+	}
+
+	/** Proves the planned statements of one query (a rule can make several). */
+	public static Result prove(TenancyFacts facts, String tenantColumn, List<Node> plannedStatements) {
+		Set<Integer> parameters = new TreeSet<>();
+		Map<String, Finding> findings = new LinkedHashMap<>();
+		for (Node statement : plannedStatements) {
+			TenantProof proof = new TenantProof(facts, tenantColumn, statement);
+			proof.run();
+			parameters.addAll(proof.tenantParameters);
+			proof.findings.forEach(findings::putIfAbsent);
+		}
+		return new Result(parameters, List.copyOf(findings.values()));
+	}
+
+	private void run() {
+		Node root = this.statement.node("planTree");
+		if (root == null) {
+			refuse("statement", "statement", "has no plan dbkit can read");
+			return;
+		}
+		collect(root);
+		for (Node subplan : this.subplans) {
+			if (subplan != null) {
+				collect(subplan);
+			}
+		}
+		for (Node plan : this.plans) {
+			sources(plan);
+		}
+		for (Node plan : this.plans) {
+			checkFunctions(plan);
+			checkScan(plan);
+			if (plan.is("MODIFYTABLE")) {
+				checkWrite(plan);
+			}
+		}
+	}
+
+	// ---- the plan's shape
+
+	private void collect(Node plan) {
+		this.plans.add(plan);
+		for (Node child : children(plan)) {
+			collect(child);
+		}
+	}
+
+	private static List<Node> children(Node plan) {
+		List<Node> children = new ArrayList<>();
+		addIfNode(children, plan.get("lefttree"));
+		addIfNode(children, plan.get("righttree"));
+		children.addAll(plan.nodes("appendplans"));
+		children.addAll(plan.nodes("mergeplans"));
+		children.addAll(plan.nodes("bitmapplans"));
+		children.addAll(plan.nodes("custom_plans"));
+		if (plan.is("SUBQUERYSCAN")) {
+			addIfNode(children, plan.get("subplan"));
+		}
+		return children;
+	}
+
+	private static void addIfNode(List<Node> nodes, @Nullable Object value) {
+		if (value instanceof Node node) {
+			nodes.add(node);
+		}
+	}
+
+	/** The expressions of a plan node: every field but its child plans. */
+	private static List<Object> expressions(Node plan) {
+		List<Object> expressions = new ArrayList<>();
+		for (Map.Entry<String, @Nullable Object> field : plan.fields().entrySet()) {
+			String name = field.getKey();
+			String last = name.substring(name.lastIndexOf('.') + 1);
+			if (field.getValue() == null || last.equals("lefttree") || last.equals("righttree")
+					|| last.equals("appendplans") || last.equals("mergeplans") || last.equals("bitmapplans")
+					|| last.equals("custom_plans") || (plan.is("SUBQUERYSCAN") && last.equals("subplan"))) {
+				continue;
+			}
+			expressions.add(field.getValue());
+		}
+		return expressions;
+	}
+
+	/** Records where every executor parameter gets its value. */
+	private void sources(Node plan) {
+		for (Node nestParam : plan.nodes("nestParams")) {
+			source(nestParam.number("paramno", -1), new Source(nestParam.get("paramval"), plan, -1));
+		}
+		for (Node initPlan : plan.nodes("initPlan")) {
+			int planId = (int) initPlan.number("plan_id", 0);
+			long kind = initPlan.number("subLinkType", -1);
+			List<Long> setParams = initPlan.numbers("setParam");
+			Node subplan = subplan(planId);
+			for (int i = 0; i < setParams.size(); i++) {
+				if (kind == EXISTS_SUBLINK) {
+					source(setParams.get(i), new Source(null, plan, planId));
+				}
+				else if (kind == EXPR_SUBLINK && subplan != null) {
+					List<Node> targets = subplan.nodes("targetlist");
+					source(setParams.get(i), new Source((i < targets.size()) ? targets.get(i).get("expr") : null,
+							subplan, -1));
+				}
+			}
+		}
+		for (Object expression : expressions(plan)) {
+			walk(expression, (node) -> {
+				if (node.is("SUBPLAN")) {
+					List<Long> parParams = node.numbers("parParam");
+					List<Object> args = node.list("args");
+					for (int i = 0; i < parParams.size() && i < args.size(); i++) {
+						source(parParams.get(i), new Source(args.get(i), plan, -1));
+					}
+				}
+			});
+		}
+	}
+
+	private void source(long paramId, Source source) {
+		this.execSources.computeIfAbsent(paramId, (k) -> new ArrayList<>()).add(source);
+	}
+
+	private @Nullable Node subplan(long planId) {
+		return (planId >= 1 && planId <= this.subplans.size()) ? this.subplans.get((int) planId - 1) : null;
+	}
+
+	private @Nullable Node rte(long index) {
+		return (index >= 1 && index <= this.rtable.size()) ? this.rtable.get((int) index - 1) : null;
+	}
+
+	private TenancyFacts.@Nullable Relation relationOf(@Nullable Node rte) {
+		return (rte != null && rte.number("rtekind", -1) == RTE_RELATION) ? this.facts.relation(rte.number("relid", 0))
+				: null;
+	}
+
+	private static @Nullable Node targetExpression(@Nullable Node plan, long position) {
+		if (plan == null) {
+			return null;
+		}
+		List<Node> targets = plan.nodes("targetlist");
+		if (position < 1 || position > targets.size()) {
+			return null;
+		}
+		return targets.get((int) position - 1).node("expr");
+	}
+
+	// ---- reads
+
+	private void checkScan(Node plan) {
+		long scanrelid = plan.number("scanrelid", 0);
+		if (scanrelid <= 0 || plan.is("BITMAPINDEXSCAN")) {
+			if (plan.is("FOREIGNSCAN") || plan.is("CUSTOMSCAN")) {
+				refuse("scan", plan.label().toLowerCase(Locale.ROOT), "joins relations in a "
+						+ plan.label().toLowerCase(Locale.ROOT) + " whose rows dbkit cannot follow");
+			}
+			return;
+		}
+		Node rte = rte(scanrelid);
+		if (rte == null || rte.number("rtekind", -1) != RTE_RELATION) {
+			return;
+		}
+		TenancyFacts.Relation relation = this.facts.relation(rte.number("relid", 0));
+		if (relation == null) {
+			refuse("relation", "relation " + rte.number("relid", 0), "reads a relation dbkit does not know");
+			return;
+		}
+		switch (relation.kind()) {
+			case TENANT -> {
+				if (!scanBound(plan)) {
+					refuse(relation.name(), "reads tenant-scoped table " + relation.name() + " without binding its "
+							+ this.tenantColumn + " to a parameter: add `" + this.tenantColumn + " = $n` to the "
+							+ "conditions on " + relation.name() + " (dbkit binds it from TenantContext), or mark a "
+							+ "platform query with -- dbkit:cross-tenant");
+				}
+			}
+			case CHILD -> refuse(relation.name(), "reads " + relation.name() + ", whose rows belong to tenants through a "
+					+ "foreign key but which has no " + this.tenantColumn + " column, so no condition can bind it: add `"
+					+ this.tenantColumn + "` to " + relation.name() + " (with a foreign key that includes it), declare it "
+					+ "global, or mark a platform query with -- dbkit:cross-tenant");
+			case OPAQUE -> refuse(relation.name(), "reads " + describe(relation) + " " + relation.name() + ", which has no "
+					+ this.tenantColumn + " column, so dbkit cannot tell whose rows it holds: add " + this.tenantColumn
+					+ " to it, declare it global (COMMENT ON ... IS 'dbkit:global'), or mark a platform query with "
+					+ "-- dbkit:cross-tenant");
+			case SYSTEM -> refuse(relation.name(), "reads system catalog " + relation.schema() + "." + relation.name()
+					+ ", which describes every tenant's data: mark a platform query with -- dbkit:cross-tenant");
+			case GLOBAL, UNSCOPED -> {
+			}
+		}
+	}
+
+	private static String describe(TenancyFacts.Relation relation) {
+		return switch (relation.relkind()) {
+			case 'm' -> "materialized view";
+			case 'f' -> "foreign table";
+			default -> "relation";
+		};
+	}
+
+	/** Whether a relation scan is restricted to the tenant by one of its own top-level conditions. */
+	private boolean scanBound(Node scan) {
+		Boolean known = this.bound.get(scan);
+		if (known != null) {
+			return known;
+		}
+		this.bound.put(scan, false); // a cycle proves nothing
+		TenancyFacts.Relation relation = relationOf(rte(scan.number("scanrelid", 0)));
+		boolean result = false;
+		if (relation != null && relation.kind() == TenancyFacts.Kind.TENANT) {
+			for (Object conjunct : scanConjuncts(scan)) {
+				Set<Integer> parameters = new TreeSet<>();
+				if (bindsTenant(conjunct, scan, relation.tenantAttno(), parameters)) {
+					this.tenantParameters.addAll(parameters);
+					result = true;
+					break;
+				}
+			}
+		}
+		this.bound.put(scan, result);
+		return result;
+	}
+
+	private static List<Object> scanConjuncts(Node scan) {
+		List<Object> conjuncts = new ArrayList<>();
+		for (String field : List.of("qual", "indexqualorig", "indexqual", "bitmapqualorig", "recheckqual")) {
+			conjuncts.addAll(conjuncts(scan.get(field)));
+		}
+		return conjuncts;
+	}
+
+	/** The top-level AND-ed conditions of a qual list. */
+	private static List<Object> conjuncts(@Nullable Object qual) {
+		List<Object> conjuncts = new ArrayList<>();
+		if (qual instanceof List<?> list) {
+			for (Object item : list) {
+				conjuncts.addAll(conjuncts(item));
+			}
+		}
+		else if (qual instanceof Node node) {
+			if (node.is("BOOLEXPR") && "and".equals(node.string("boolop"))) {
+				conjuncts.addAll(conjuncts(node.get("args")));
+			}
+			else {
+				conjuncts.add(node);
+			}
+		}
+		return conjuncts;
+	}
+
+	/** {@code column = value} with PostgreSQL's own equality, where column is the scan's tenant column. */
+	private boolean bindsTenant(Object conjunct, Node scan, int tenantAttno, Set<Integer> parameters) {
+		if (!(conjunct instanceof Node op) || !op.is("OPEXPR") || !this.facts.isEquality(op.number("opno", 0))) {
+			return false;
+		}
+		List<Object> args = op.list("args");
+		if (args.size() != 2) {
+			return false;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (isColumnOf(args.get(i), scan, tenantAttno) && tenantValue(args.get(1 - i), scan, parameters)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether an expression is the scan's own column {@code attno} (also as an index column). */
+	private boolean isColumnOf(@Nullable Object expression, Node scan, int attno) {
+		Node var = (expression instanceof Node node) ? stripRelabel(node) : null;
+		if (var == null || !var.is("VAR") || var.number("varlevelsup", -1) != 0) {
+			return false;
+		}
+		long varno = var.number("varno", 0);
+		if (varno == scan.number("scanrelid", -1)) {
+			return var.number("varattno", 0) == attno;
+		}
+		if (INDEX_VAR.contains(varno)) {
+			List<Integer> keys = this.facts.indexKeyColumns(scan.number("indexid", 0));
+			int position = (int) var.number("varattno", 0);
+			return position >= 1 && position <= keys.size() && keys.get(position - 1) == attno;
+		}
+		return false;
+	}
+
+	private static @Nullable Node stripRelabel(@Nullable Node node) {
+		while (node != null && node.is("RELABELTYPE")) {
+			node = node.node("arg");
+		}
+		return node;
+	}
+
+	// ---- where a value comes from
+
+	/** A terminal of a value's provenance: a parameter, a constant, a relation column at its scan, or unknown. */
+	private record Leaf(@Nullable Node expression, @Nullable Node at) {
+	}
+
+	private List<Leaf> leaves(@Nullable Object expression, @Nullable Node at) {
+		List<Leaf> leaves = new ArrayList<>();
+		if (++this.depth > 200) {
+			leaves.add(new Leaf(null, null));
+		}
+		else {
+			leavesInto(expression, at, leaves);
+		}
+		this.depth--;
+		return leaves;
+	}
+
+	private void leavesInto(@Nullable Object expression, @Nullable Node at, List<Leaf> leaves) {
+		Node node = (expression instanceof Node n) ? stripRelabel(n) : null;
+		if (node == null || at == null) {
+			leaves.add(new Leaf(null, null));
+			return;
+		}
+		if (node.is("PARAM")) {
+			if (node.number("paramkind", -1) == 0) {
+				leaves.add(new Leaf(node, at));
+				return;
+			}
+			List<Source> sources = this.execSources.getOrDefault(node.number("paramid", -1), List.of());
+			if (node.number("paramkind", -1) != 1 || sources.isEmpty()) {
+				leaves.add(new Leaf(null, null));
+				return;
+			}
+			for (Source source : sources) {
+				if (source.existsPlan() >= 0) {
+					leaves.add(new Leaf(null, null));
+				}
+				else {
+					leaves.addAll(leaves(source.expression(), source.at()));
+				}
+			}
+			return;
+		}
+		if (node.is("CONST")) {
+			leaves.add(new Leaf(node, at));
+			return;
+		}
+		if (!node.is("VAR") || node.number("varlevelsup", -1) != 0) {
+			leaves.add(new Leaf(null, null));
+			return;
+		}
+		long varno = node.number("varno", 0);
+		long attno = node.number("varattno", 0);
+		if (OUTER_VAR.contains(varno)) {
+			List<Node> outer = new ArrayList<>();
+			if (at.is("APPEND") || at.is("MERGEAPPEND")) {
+				outer.addAll(at.nodes("appendplans"));
+				outer.addAll(at.nodes("mergeplans"));
+			}
+			else if (at.node("lefttree") != null) {
+				outer.add(at.node("lefttree"));
+			}
+			if (outer.isEmpty()) {
+				leaves.add(new Leaf(null, null));
+			}
+			for (Node child : outer) {
+				leaves.addAll(leaves(targetExpression(child, attno), child));
+			}
+			return;
+		}
+		if (INNER_VAR.contains(varno)) {
+			if (at.is("MODIFYTABLE")) {
+				// ON CONFLICT's excluded row: the row proposed for insertion
+				Node excluded = (attno >= 1 && attno <= at.nodes("exclRelTlist").size())
+						? at.nodes("exclRelTlist").get((int) attno - 1).node("expr") : null;
+				long column = (excluded != null) ? excluded.number("varattno", 0) : 0;
+				Node input = at.node("lefttree");
+				leaves.addAll(leaves(insertedValue(input, column), input));
+				return;
+			}
+			Node inner = at.node("righttree");
+			leaves.addAll(leaves(targetExpression(inner, attno), inner));
+			return;
+		}
+		if (at.is("MODIFYTABLE")) {
+			leaves.add(new Leaf(node, at)); // the target row's own column
+			return;
+		}
+		if (varno != at.number("scanrelid", -1)) {
+			leaves.add(new Leaf(null, null));
+			return;
+		}
+		Node rte = rte(varno);
+		long kind = (rte != null) ? rte.number("rtekind", -1) : -1;
+		if (kind == RTE_RELATION) {
+			leaves.add(new Leaf(node, at));
+		}
+		else if (kind == RTE_SUBQUERY && at.is("SUBQUERYSCAN")) {
+			Node subplan = at.node("subplan");
+			leaves.addAll(leaves(targetExpression(subplan, attno), subplan));
+		}
+		else if (kind == RTE_CTE && at.is("CTESCAN")) {
+			Node cte = subplan(at.number("ctePlanId", 0));
+			leaves.addAll(leaves(targetExpression(cte, attno), cte));
+		}
+		else if (kind == RTE_VALUES && at.is("VALUESSCAN")) {
+			List<Object> rows = at.list("values_lists");
+			if (rows.isEmpty()) {
+				leaves.add(new Leaf(null, null));
+			}
+			for (Object row : rows) {
+				List<?> values = (row instanceof List<?> list) ? list : List.of();
+				leaves.addAll(leaves((attno >= 1 && attno <= values.size()) ? values.get((int) attno - 1) : null, at));
+			}
+		}
+		else {
+			leaves.add(new Leaf(null, null));
+		}
+	}
+
+	/** Whether a value is always the tenant: a parameter (bound to it), or the tenant column of a proved scan. */
+	private boolean tenantValue(@Nullable Object expression, Node at, Set<Integer> parameters) {
+		List<Leaf> leaves = leaves(expression, at);
+		Set<Integer> found = new TreeSet<>();
+		for (Leaf leaf : leaves) {
+			Node node = leaf.expression();
+			if (node == null || leaf.at() == null) {
+				return false;
+			}
+			if (node.is("PARAM")) {
+				found.add((int) node.number("paramid", 0));
+				continue;
+			}
+			if (!node.is("VAR")) {
+				return false;
+			}
+			TenancyFacts.Relation relation = leaf.at().is("MODIFYTABLE") ? targetRelation(leaf.at())
+					: relationOf(rte(node.number("varno", 0)));
+			if (relation == null || relation.kind() != TenancyFacts.Kind.TENANT
+					|| node.number("varattno", 0) != relation.tenantAttno()) {
+				return false;
+			}
+			if (!leaf.at().is("MODIFYTABLE") && !scanBound(leaf.at())) {
+				return false;
+			}
+		}
+		parameters.addAll(found);
+		return !leaves.isEmpty();
+	}
+
+	// ---- writes
+
+	private TenancyFacts.@Nullable Relation targetRelation(Node modify) {
+		List<Long> results = modify.numbers("resultRelations");
+		return results.isEmpty() ? null : relationOf(rte(results.get(0)));
+	}
+
+	private void checkWrite(Node modify) {
+		TenancyFacts.Relation table = targetRelation(modify);
+		if (table == null) {
+			refuse("write", "write", "writes a relation dbkit cannot identify");
+			return;
+		}
+		int operation = (int) modify.number("operation", 0);
+		switch (table.kind()) {
+			case CHILD, OPAQUE, SYSTEM -> {
+				refuse(table.name(), "writes " + table.name() + ", which has no " + this.tenantColumn + " column, so the "
+						+ "written rows cannot be bound to the tenant: add " + this.tenantColumn + " to " + table.name()
+						+ ", declare it global, or mark a platform query with -- dbkit:cross-tenant");
+				return;
+			}
+			case GLOBAL, UNSCOPED -> {
+				return;
+			}
+			case TENANT -> {
+			}
+		}
+		Node input = modify.node("lefttree");
+		if (operation == CMD_INSERT) {
+			Set<Integer> parameters = new TreeSet<>();
+			if (tenantValue(insertedValue(input, table.tenantAttno()), input, parameters)) {
+				this.tenantParameters.addAll(parameters);
+			}
+			else {
+				refuse(table.name(), "inserts into tenant-scoped table " + table.name() + " a " + this.tenantColumn
+						+ " that is not the tenant: insert a parameter `$n` (dbkit binds it from TenantContext) or the "
+						+ this.tenantColumn + " of a scan bound to the tenant, in every row, or mark a platform query "
+						+ "with -- dbkit:cross-tenant");
+			}
+			checkReferences(modify, table, input, (column) -> insertedValue(input, column), input);
+			if (modify.number("onConflictAction", 0) == ONCONFLICT_UPDATE) {
+				checkConflictTarget(modify, table);
+				checkAssignments(modify, table, modify.nodes("onConflictSet"), modify.numbers("onConflictCols"), modify,
+						"ON CONFLICT DO UPDATE");
+			}
+		}
+		else if (operation == CMD_UPDATE) {
+			List<Object> colnoLists = modify.list("updateColnosLists");
+			List<Long> colnos = (!colnoLists.isEmpty() && colnoLists.get(0) instanceof List<?> list)
+					? list.stream().filter((o) -> o instanceof String s && !s.equals("i")).map((o) -> Long.parseLong((String) o)).toList()
+					: List.of();
+			checkAssignments(modify, table, (input != null) ? input.nodes("targetlist") : List.of(), colnos, input,
+					"UPDATE");
+		}
+		else if (operation == CMD_MERGE) {
+			for (Object actions : modify.list("mergeActionLists")) {
+				if (!(actions instanceof List<?> list)) {
+					continue;
+				}
+				for (Object item : list) {
+					if (item instanceof Node action) {
+						checkMergeAction(modify, table, action);
+					}
+				}
+			}
+		}
+		else if (operation != CMD_DELETE) {
+			refuse(table.name(), "performs a write on " + table.name() + " that dbkit does not model");
+		}
+	}
+
+	/** The value an INSERT's input writes into column {@code attno} (its target list is in column order). */
+	private static @Nullable Node insertedValue(@Nullable Node input, long attno) {
+		if (input == null) {
+			return null;
+		}
+		for (Node target : input.nodes("targetlist")) {
+			if (target.number("resno", 0) == attno) {
+				return target.node("expr");
+			}
+		}
+		return null;
+	}
+
+	private void checkMergeAction(Node modify, TenancyFacts.Relation table, Node action) {
+		int command = (int) action.number("commandType", 0);
+		List<Node> targets = action.nodes("targetList");
+		if (command == CMD_INSERT) {
+			Set<Integer> parameters = new TreeSet<>();
+			Node value = null;
+			for (Node target : targets) {
+				if (target.number("resno", 0) == table.tenantAttno()) {
+					value = target.node("expr");
+				}
+			}
+			if (tenantValue(value, modify, parameters)) {
+				this.tenantParameters.addAll(parameters);
+			}
+			else {
+				refuse(table.name(), "inserts into tenant-scoped table " + table.name() + " (MERGE ... INSERT) a "
+						+ this.tenantColumn + " that is not the tenant: insert a parameter `$n` as " + this.tenantColumn
+						+ ", or mark a platform query with -- dbkit:cross-tenant");
+			}
+			checkReferences(modify, table, modify, (column) -> {
+				for (Node target : targets) {
+					if (target.number("resno", 0) == column) {
+						return target.node("expr");
+					}
+				}
+				return null;
+			}, modify.node("lefttree"));
+		}
+		else if (command == CMD_UPDATE) {
+			checkAssignments(modify, table, targets, action.numbers("updateColnos"), modify, "MERGE ... UPDATE");
+		}
+	}
+
+	/** SET lists: the tenant column only ever set to the tenant, references only to the tenant's rows. */
+	private void checkAssignments(Node modify, TenancyFacts.Relation table, List<Node> targets, List<Long> columns,
+			@Nullable Node at, String clause) {
+		if (at == null) {
+			return;
+		}
+		Map<Long, Node> assigned = new LinkedHashMap<>();
+		for (int i = 0; i < columns.size() && i < targets.size(); i++) {
+			assigned.put(columns.get(i), targets.get(i).node("expr"));
+		}
+		Node value = assigned.get((long) table.tenantAttno());
+		if (assigned.containsKey((long) table.tenantAttno())) {
+			Set<Integer> parameters = new TreeSet<>();
+			if (tenantValue(value, at, parameters)) {
+				this.tenantParameters.addAll(parameters);
+			}
+			else {
+				refuse(table.name(), "sets " + table.name() + "." + this.tenantColumn + " in " + clause + " to something "
+						+ "other than the tenant, which moves rows into another tenant: remove " + this.tenantColumn
+						+ " from the SET list");
+			}
+		}
+		checkReferences(modify, table, at, (column) -> assigned.get(column), modify.node("lefttree"),
+				assigned.keySet());
+	}
+
+	/** ON CONFLICT DO UPDATE may only reach an existing row of the tenant. */
+	private void checkConflictTarget(Node modify, TenancyFacts.Relation table) {
+		List<Long> arbiters = modify.numbers("arbiterIndexes");
+		boolean keyed = !arbiters.isEmpty() && arbiters.stream()
+			.allMatch((index) -> this.facts.indexKeyColumns(index).contains(table.tenantAttno()));
+		if (keyed) {
+			return;
+		}
+		long target = modify.numbers("resultRelations").isEmpty() ? -1 : modify.numbers("resultRelations").get(0);
+		for (Object conjunct : conjuncts(modify.get("onConflictWhere"))) {
+			if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isEquality(op.number("opno", 0))
+					&& op.list("args").size() == 2) {
+				for (int i = 0; i < 2; i++) {
+					Node column = (op.list("args").get(i) instanceof Node n) ? stripRelabel(n) : null;
+					Node other = (op.list("args").get(1 - i) instanceof Node n) ? stripRelabel(n) : null;
+					if (column != null && column.is("VAR") && column.number("varno", 0) == target
+							&& column.number("varattno", 0) == table.tenantAttno() && other != null && other.is("PARAM")
+							&& other.number("paramkind", -1) == 0) {
+						this.tenantParameters.add((int) other.number("paramid", 0));
+						return;
+					}
+				}
+			}
+		}
+		refuse(table.name(), "may update another tenant's row of " + table.name() + ": its ON CONFLICT target is not "
+				+ "keyed by " + this.tenantColumn + " (an index that has it only as an INCLUDE column does not count); "
+				+ "conflict on a unique index or constraint whose key columns include " + this.tenantColumn);
+	}
+
+	private interface ColumnValues {
+
+		@Nullable Node value(long column);
+
+	}
+
+	private void checkReferences(Node modify, TenancyFacts.Relation table, @Nullable Node at, ColumnValues values,
+			@Nullable Node input) {
+		checkReferences(modify, table, at, values, input, null);
+	}
+
+	/**
+	 * A value written into a foreign key that references a tenant-scoped table without the tenant column must be a
+	 * row of the tenant.
+	 */
+	private void checkReferences(Node modify, TenancyFacts.Relation table, @Nullable Node at, ColumnValues values,
+			@Nullable Node input, java.util.@Nullable Collection<Long> onlyColumns) {
+		for (TenancyFacts.ForeignKey key : this.facts.foreignKeysOf(table.oid())) {
+			TenancyFacts.Relation referenced = this.facts.relation(key.referenced());
+			if (referenced == null || referenced.kind() != TenancyFacts.Kind.TENANT || tenantSafe(key, table, referenced)) {
+				continue;
+			}
+			for (int i = 0; i < key.columns().size(); i++) {
+				long column = key.columns().get(i);
+				if (onlyColumns != null && !onlyColumns.contains(column)) {
+					continue;
+				}
+				Node value = values.value(column);
+				if (at == null || !ownedReference(value, at, referenced, key.referencedColumns().get(i), input)) {
+					refuse(table.name(), "writes " + table.name() + "." + table.column((int) column) + ", which references "
+							+ referenced.name() + "(" + referenced.column(key.referencedColumns().get(i)) + ") without "
+							+ this.tenantColumn + ", with a value that may be another tenant's row: take it from a scan "
+							+ "of " + referenced.name() + " bound to the tenant, guard the write with `WHERE EXISTS (SELECT "
+							+ "1 FROM " + referenced.name() + " WHERE " + this.tenantColumn + " = $n AND "
+							+ referenced.column(key.referencedColumns().get(i)) + " = $k)`, or make the foreign key ("
+							+ this.tenantColumn + ", " + table.column((int) column) + ") REFERENCES " + referenced.name()
+							+ " (" + this.tenantColumn + ", " + referenced.column(key.referencedColumns().get(i)) + ")");
+				}
+			}
+		}
+	}
+
+	/** A foreign key that pairs the tenant columns: the database itself refuses another tenant's row. */
+	private static boolean tenantSafe(TenancyFacts.ForeignKey key, TenancyFacts.Relation table,
+			TenancyFacts.Relation referenced) {
+		for (int i = 0; i < key.columns().size(); i++) {
+			if (key.columns().get(i) == table.tenantAttno()
+					&& key.referencedColumns().get(i) == referenced.tenantAttno()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean ownedReference(@Nullable Node value, Node at, TenancyFacts.Relation referenced, int column,
+			@Nullable Node input) {
+		List<Leaf> leaves = leaves(value, at);
+		for (Leaf leaf : leaves) {
+			Node node = leaf.expression();
+			if (node == null || leaf.at() == null) {
+				return false;
+			}
+			if (node.is("CONST")) {
+				if (!"true".equals(node.string("constisnull"))) {
+					return false;
+				}
+				continue;
+			}
+			if (node.is("VAR") && leaf.at().is("MODIFYTABLE")) {
+				// the target row's own value, unchanged
+				continue;
+			}
+			if (node.is("VAR")) {
+				TenancyFacts.Relation relation = relationOf(rte(node.number("varno", 0)));
+				if (relation == null || relation.oid() != referenced.oid() || node.number("varattno", 0) != column
+						|| !scanBound(leaf.at())) {
+					return false;
+				}
+				continue;
+			}
+			if (node.is("PARAM") && !guarded((int) node.number("paramid", 0), referenced, column, input)) {
+				return false;
+			}
+		}
+		return !leaves.isEmpty();
+	}
+
+	/**
+	 * Whether the write happens only if a proved scan of the referenced table finds the row {@code column = $k}: the
+	 * scan is on the write's input along inner or semi joins, or in an EXISTS that gates it.
+	 */
+	private boolean guarded(int parameter, TenancyFacts.Relation referenced, int column, @Nullable Node input) {
+		Set<Node> required = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+		required(input, required);
+		for (Node scan : required) {
+			if (scan.number("scanrelid", 0) <= 0 || scan.is("BITMAPINDEXSCAN")) {
+				continue;
+			}
+			TenancyFacts.Relation relation = relationOf(rte(scan.number("scanrelid", 0)));
+			if (relation == null || relation.oid() != referenced.oid() || !scanBound(scan)) {
+				continue;
+			}
+			for (Object conjunct : scanConjuncts(scan)) {
+				if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isEquality(op.number("opno", 0))
+						&& op.list("args").size() == 2) {
+					for (int i = 0; i < 2; i++) {
+						Node other = (op.list("args").get(1 - i) instanceof Node n) ? stripRelabel(n) : null;
+						if (isColumnOf(op.list("args").get(i), scan, column) && other != null && other.is("PARAM")
+								&& other.number("paramkind", -1) == 0 && other.number("paramid", 0) == parameter) {
+							return true;
+						}
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The plan nodes each of whose output rows is needed for a row of {@code plan}. */
+	private void required(@Nullable Node plan, Set<Node> required) {
+		if (plan == null || !required.add(plan)) {
+			return;
+		}
+		List<Object> gates = new ArrayList<>(conjuncts(plan.get("qual")));
+		gates.addAll(conjuncts(plan.get("resconstantqual")));
+		for (Object gate : gates) {
+			if (!(gate instanceof Node node)) {
+				continue;
+			}
+			if (node.is("SUBPLAN") && node.number("subLinkType", -1) == EXISTS_SUBLINK) {
+				required(subplan(node.number("plan_id", 0)), required);
+			}
+			else if (node.is("PARAM") && node.number("paramkind", -1) == 1) {
+				for (Source source : this.execSources.getOrDefault(node.number("paramid", -1), List.of())) {
+					if (source.existsPlan() >= 0) {
+						required(subplan(source.existsPlan()), required);
+					}
+				}
+			}
+		}
+		switch (plan.label()) {
+			case "NESTLOOP", "HASHJOIN", "MERGEJOIN" -> {
+				long type = plan.number("jointype", -1);
+				if (type == 0 || type == 4) { // inner, semi
+					required(plan.node("lefttree"), required);
+					required(plan.node("righttree"), required);
+				}
+				else if (type == 1 || type == 5) { // left, anti: the outer side
+					required(plan.node("lefttree"), required);
+				}
+				else if (type == 3) { // right: the inner side
+					required(plan.node("righttree"), required);
+				}
+			}
+			case "HASH", "MATERIAL", "MEMOIZE", "SORT", "INCREMENTALSORT", "UNIQUE", "LOCKROWS", "RESULT", "GATHER",
+					"GATHERMERGE", "LIMIT", "WINDOWAGG", "PROJECTSET" ->
+				required(plan.node("lefttree"), required);
+			case "AGG" -> {
+				long strategy = plan.number("aggstrategy", 0);
+				if (strategy == 1 || strategy == 2) { // grouped: no input, no row
+					required(plan.node("lefttree"), required);
+				}
+			}
+			case "SUBQUERYSCAN" -> required(plan.node("subplan"), required);
+			default -> {
+			}
+		}
+	}
+
+	// ---- functions
+
+	private void checkFunctions(Node plan) {
+		for (Object expression : expressions(plan)) {
+			walk(expression, (node) -> {
+				long function = switch (node.label()) {
+					case "FUNCEXPR" -> node.number("funcid", 0);
+					case "OPEXPR", "DISTINCTEXPR", "NULLIFEXPR", "SCALARARRAYOPEXPR" -> node.number("opfuncid", 0);
+					case "AGGREF" -> node.number("aggfnoid", 0);
+					case "WINDOWFUNC" -> node.number("winfnoid", 0);
+					default -> 0;
+				};
+				if (function != 0) {
+					checkFunction(function);
+				}
+			});
+		}
+	}
+
+	private void checkFunction(long oid) {
+		TenancyFacts.Function function = this.facts.function(oid);
+		if (function == null) {
+			refuse("function " + oid, "calls a function dbkit does not know (oid " + oid + ")");
+			return;
+		}
+		if (oid >= TenancyFacts.FIRST_NORMAL_OBJECT_ID) {
+			if (function.extension() != null && SAFE_EXTENSIONS.contains(function.extension())) {
+				return;
+			}
+			String origin = (function.extension() != null) ? "of extension " + function.extension() : "defined in the schema";
+			refuse(function.name(), "calls " + function.schema() + "." + function.name() + ", a function " + origin
+					+ " whose body dbkit cannot see: it may read or write any tenant's rows; compute it in the query, "
+					+ "or mark a platform query with -- dbkit:cross-tenant");
+			return;
+		}
+		String name = function.name();
+		if (UNSAFE_BUILTINS.contains(name) || UNSAFE_BUILTIN_PREFIXES.stream().anyMatch(name::startsWith)) {
+			refuse(name, "calls " + name + ", which runs SQL given as text or reads data and statistics of every "
+					+ "tenant: mark a platform query with -- dbkit:cross-tenant");
+		}
+	}
+
+	private interface Visitor {
+
+		void visit(Node node);
+
+	}
+
+	private static void walk(@Nullable Object value, Visitor visitor) {
+		if (value instanceof Node node) {
+			visitor.visit(node);
+			for (Object field : node.fields().values()) {
+				walk(field, visitor);
+			}
+		}
+		else if (value instanceof List<?> list) {
+			for (Object item : list) {
+				walk(item, visitor);
+			}
+		}
+	}
+
+	private void refuse(String object, String message) {
+		this.findings.putIfAbsent(object + "\u0000" + message, new Finding(object, message));
+	}
+
+	private void refuse(String object, String key, String message) {
+		refuse(object, message);
+	}
+
+}
