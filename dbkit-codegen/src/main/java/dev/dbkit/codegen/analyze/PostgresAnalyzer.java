@@ -77,18 +77,41 @@ public final class PostgresAnalyzer {
 		this.catalog = catalog;
 		this.tenancy = tenancy;
 		this.tenantColumn = tenantColumn;
+		int version = serverVersion(simpleConnection);
+		if (version < 160000 || version >= 190000) {
+			throw new IllegalStateException("dbkit analyses queries on PostgreSQL 16, 17 or 18 (the generic plans and "
+					+ "plan trees its tenant proof reads differ in other versions); the analysis server is "
+					+ simpleConnection.getMetaData().getDatabaseProductVersion() + ": use the embedded server (no "
+					+ "analysisUrl) or a server of a supported version");
+		}
 		try (Statement statement = simpleConnection.createStatement()) {
 			// the planner's own tree of every planned statement comes back as a LOG notice, unformatted
 			statement.execute("SET client_min_messages = log");
 			statement.execute("SET debug_print_plan = on");
 			statement.execute("SET debug_pretty_print = off");
 		}
-		try (Statement statement = simpleConnection.createStatement()) {
-			// keep the trees out of the server's log where allowed (a superuser setting)
-			statement.execute("SET log_min_messages = fatal");
+		try (Statement statement = connection.createStatement()) {
+			// and the rewritten query tree of every statement parsed through the extended protocol (describe)
+			statement.execute("SET client_min_messages = log");
+			statement.execute("SET debug_print_rewritten = on");
+			statement.execute("SET debug_pretty_print = off");
 		}
-		catch (SQLException ex) {
-			// not a superuser: the server logs them, which does no harm
+		for (Connection each : List.of(connection, simpleConnection)) {
+			try (Statement statement = each.createStatement()) {
+				// keep the trees out of the server's log where allowed (a superuser setting)
+				statement.execute("SET log_min_messages = fatal");
+			}
+			catch (SQLException ex) {
+				// not a superuser: the server logs them, which does no harm
+			}
+		}
+	}
+
+	private static int serverVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
+			rs.next();
+			return Integer.parseInt(rs.getString(1).trim());
 		}
 	}
 
@@ -144,9 +167,13 @@ public final class PostgresAnalyzer {
 		List<String> labels = new ArrayList<>();
 		List<Catalog.@Nullable Table> baseTables = new ArrayList<>();
 		List<String> baseColumns = new ArrayList<>();
-		if (resultTypes.length > 0) {
-			try (PreparedStatement statement = this.connection.prepareStatement(query.jdbcSql())) {
-				ResultSetMetaData metaData = statement.getMetaData();
+		List<Object> rewritten = new ArrayList<>();
+		// a text of its own, so that the driver's statement cache never answers for the server (which would then
+		// send no query tree for a statement that repeats an earlier one)
+		try (PreparedStatement statement = this.connection
+			.prepareStatement(query.jdbcSql() + "\n/* dbkit analysis " + name + " */")) {
+			ResultSetMetaData metaData = statement.getMetaData();
+			if (resultTypes.length > 0 && metaData != null) {
 				PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
 				for (int i = 1; i <= metaData.getColumnCount(); i++) {
 					labels.add(metaData.getColumnLabel(i));
@@ -154,6 +181,12 @@ public final class PostgresAnalyzer {
 					baseTables.add((table == null || table.isEmpty()) ? null
 							: this.catalog.table(emptyToNull(pg.getBaseSchemaName(i)), table));
 					baseColumns.add(pg.getBaseColumnName(i));
+				}
+			}
+			for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+				ServerErrorMessage notice = (warning instanceof PSQLWarning psql) ? psql.getServerErrorMessage() : null;
+				if (notice != null && "rewritten parse tree:".equals(notice.getMessage()) && notice.getDetail() != null) {
+					rewritten.add(NodeTree.parse(notice.getDetail()));
 				}
 			}
 		}
@@ -216,11 +249,13 @@ public final class PostgresAnalyzer {
 		}
 
 		List<Diagnostic> violations = new ArrayList<>();
-		TenantProof.Result proof = TenantProof.prove(this.tenancy, this.tenantColumn, plannedStatements);
-		if (plannedStatements.isEmpty()) {
-			violations.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name()
-					+ ": PostgreSQL sent no plan tree to prove its tenancy with (debug_print_plan): dbkit refuses what "
-					+ "it cannot prove"));
+		TenantProof.Result proof = TenantProof.prove(this.tenancy, this.tenantColumn, plannedStatements, rewritten);
+		if (plannedStatements.isEmpty() || rewritten.isEmpty()) {
+			violations.add(query.source()
+				.diagnostic(query.sqlOffset(), "query " + query.name() + " performs a statement PostgreSQL sent no "
+						+ "plan or query tree for (debug_print_plan, debug_print_rewritten), so its tenancy cannot be "
+						+ "proved: dbkit refuses what it cannot prove")
+				.withCode(Diagnostic.TENANCY));
 		}
 		for (TenantProof.Finding finding : proof.findings()) {
 			violations.add(tenantDiagnostic(query, finding.object(), finding.message()));
@@ -361,7 +396,7 @@ public final class PostgresAnalyzer {
 		Matcher matcher = Pattern.compile("(?i)(?<![A-Za-z0-9_.])\"?" + Pattern.quote(table) + "\"?(?![A-Za-z0-9_])")
 			.matcher(query.postgresSql());
 		int offset = matcher.find() ? query.fileOffset(matcher.start() + 1) : query.sqlOffset();
-		return query.source().diagnostic(offset, "query " + query.name() + " " + message);
+		return query.source().diagnostic(offset, "query " + query.name() + " " + message).withCode(Diagnostic.TENANCY);
 	}
 
 	/**

@@ -17,7 +17,7 @@ import dev.dbkit.codegen.parse.ParameterRef;
  * column an INSERT writes them into, else the column they are compared with ({@code col = $n}, {@code $n = col},
  * {@code col = ANY($n)}), else {@code limit}/{@code offset}, else {@code paramN}.
  */
-final class ParameterNamer {
+public final class ParameterNamer {
 
 	private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
 
@@ -43,7 +43,7 @@ final class ParameterNamer {
 	}
 
 	/** A name (in the query's SQL spelling, snake_case) for each parameter index. */
-	static Map<Integer, String> names(AnalyzedQuery analyzed) {
+	public static Map<Integer, String> names(AnalyzedQuery analyzed) {
 		Map<Integer, String> names = new HashMap<>();
 		for (ParameterRef parameter : analyzed.query().parameters()) {
 			if (parameter.name() != null) {

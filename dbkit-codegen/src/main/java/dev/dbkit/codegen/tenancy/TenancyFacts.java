@@ -76,13 +76,25 @@ public final class TenancyFacts {
 
 	private final Set<Long> equalityOperators;
 
+	private final Map<Long, Long> operatorFunctions;
+
+	private final Map<Long, List<Integer>> indexColumns;
+
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
 			Map<Long, Function> functions, Set<Long> equalityOperators) {
+		this(relations, foreignKeys, indexKeys, indexKeys, functions, equalityOperators, Map.of());
+	}
+
+	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
+			Map<Long, List<Integer>> indexColumns, Map<Long, Function> functions, Set<Long> equalityOperators,
+			Map<Long, Long> operatorFunctions) {
 		this.relations = relations;
 		this.foreignKeys = foreignKeys;
 		this.indexKeys = indexKeys;
+		this.indexColumns = indexColumns;
 		this.functions = functions;
 		this.equalityOperators = equalityOperators;
+		this.operatorFunctions = operatorFunctions;
 	}
 
 	/**
@@ -97,8 +109,10 @@ public final class TenancyFacts {
 		Map<Long, Raw> raw = new HashMap<>();
 		List<ForeignKey> foreignKeys = new ArrayList<>();
 		Map<Long, List<Integer>> indexKeys = new HashMap<>();
+		Map<Long, List<Integer>> indexColumns = new HashMap<>();
 		Map<Long, Function> functions = new HashMap<>();
 		Set<Long> equalities = new HashSet<>();
+		Map<Long, Long> operatorFunctions = new HashMap<>();
 		try (Statement statement = connection.createStatement()) {
 			try (ResultSet rs = statement.executeQuery("SELECT c.oid, n.nspname, c.relname, c.relkind, "
 					+ "obj_description(c.oid, 'pg_class'), array(SELECT CASE WHEN a.attisdropped THEN '' ELSE "
@@ -122,9 +136,11 @@ public final class TenancyFacts {
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT indexrelid, array(SELECT i.indkey[k] FROM "
-					+ "generate_series(0, i.indnkeyatts - 1) k) FROM pg_index i")) {
+					+ "generate_series(0, i.indnkeyatts - 1) k), array(SELECT i.indkey[k] FROM "
+					+ "generate_series(0, i.indnatts - 1) k) FROM pg_index i")) {
 				while (rs.next()) {
 					indexKeys.put(rs.getLong(1), ints(rs.getArray(2)));
+					indexColumns.put(rs.getLong(1), ints(rs.getArray(3)));
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT p.oid, n.nspname, p.proname, x.extname FROM pg_proc p "
@@ -140,6 +156,11 @@ public final class TenancyFacts {
 					+ "oprleft = oprright AND oid < " + FIRST_NORMAL_OBJECT_ID)) {
 				while (rs.next()) {
 					equalities.add(rs.getLong(1));
+				}
+			}
+			try (ResultSet rs = statement.executeQuery("SELECT oid, oprcode::oid FROM pg_operator")) {
+				while (rs.next()) {
+					operatorFunctions.put(rs.getLong(1), rs.getLong(2));
 				}
 			}
 		}
@@ -200,7 +221,8 @@ public final class TenancyFacts {
 			relations.put(relation.oid(), new Relation(relation.oid(), relation.schema(), relation.name(),
 					relation.relkind(), attno, kind, List.copyOf(relation.columns())));
 		}
-		return new TenancyFacts(relations, foreignKeys, indexKeys, functions, equalities);
+		return new TenancyFacts(relations, foreignKeys, indexKeys, indexColumns, functions, equalities,
+				operatorFunctions);
 	}
 
 	private static boolean isSystem(String schema) {
@@ -220,8 +242,18 @@ public final class TenancyFacts {
 		return this.indexKeys.getOrDefault(index, List.of());
 	}
 
+	/** Every column of an index, key and INCLUDE columns, in order (0 for an expression). */
+	public List<Integer> indexColumns(long index) {
+		return this.indexColumns.getOrDefault(index, List.of());
+	}
+
 	public @Nullable Function function(long oid) {
 		return this.functions.get(oid);
+	}
+
+	/** The function behind an operator, or 0. */
+	public long operatorFunction(long operator) {
+		return this.operatorFunctions.getOrDefault(operator, 0L);
 	}
 
 	public boolean isEquality(long operator) {

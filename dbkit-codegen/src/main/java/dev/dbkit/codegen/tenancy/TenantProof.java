@@ -75,7 +75,7 @@ public final class TenantProof {
 			"database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat", "pg_read_file",
 			"pg_read_binary_file", "pg_stat_file", "pg_relation_size", "pg_table_size", "pg_total_relation_size",
 			"pg_indexes_size", "pg_column_size", "set_config", "loread", "pg_sequence_last_value",
-			"pg_get_replica_identity_index", "currtid2");
+			"pg_get_replica_identity_index", "currtid2", "ts_rewrite");
 
 	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
 			"pg_logical_", "pg_replication_", "dblink");
@@ -137,6 +137,16 @@ public final class TenantProof {
 
 	/** Proves the planned statements of one query (a rule can make several). */
 	public static Result prove(TenancyFacts facts, String tenantColumn, List<Node> plannedStatements) {
+		return prove(facts, tenantColumn, plannedStatements, List.of());
+	}
+
+	/**
+	 * Proves the planned statements of one query (a rule can make several).
+	 * @param rewrittenTrees the query trees before planning: the planner inlines SQL functions, so the functions a
+	 * statement calls (also through views) are judged on these as well
+	 */
+	public static Result prove(TenancyFacts facts, String tenantColumn, List<Node> plannedStatements,
+			List<Object> rewrittenTrees) {
 		Set<Integer> parameters = new TreeSet<>();
 		Map<String, Finding> findings = new LinkedHashMap<>();
 		for (Node statement : plannedStatements) {
@@ -144,6 +154,24 @@ public final class TenantProof {
 			proof.run();
 			parameters.addAll(proof.tenantParameters);
 			proof.findings.forEach(findings::putIfAbsent);
+		}
+		if (!rewrittenTrees.isEmpty()) {
+			TenantProof functions = new TenantProof(facts, tenantColumn, new Node("PLANNEDSTMT", Map.of()));
+			for (Object tree : rewrittenTrees) {
+				functions.checkFunctionsIn(tree);
+			}
+			functions.findings.forEach(findings::putIfAbsent);
+		}
+		if (parameters.size() > 1) {
+			// each would be bound to the tenant; two of them mean the author had two tenants in mind
+			StringBuilder names = new StringBuilder();
+			for (Integer parameter : parameters) {
+				names.append((names.length() == 0) ? "$" : " and $").append(parameter);
+			}
+			findings.putIfAbsent("parameters", new Finding(tenantColumn, "binds the tenant through " + names
+					+ ": dbkit would bind each of them to the current tenant, so a value meant for another tenant "
+					+ "would silently become this one; use one parameter for the tenant everywhere (or mark a platform "
+					+ "query with -- dbkit:cross-tenant)"));
 		}
 		return new Result(parameters, List.copyOf(findings.values()));
 	}
@@ -512,6 +540,21 @@ public final class TenantProof {
 			leaves.add(new Leaf(node, at)); // the target row's own column
 			return;
 		}
+		if (INDEX_VAR.contains(varno) && at.is("INDEXONLYSCAN")) {
+			// an index-only scan returns index columns: map the position back to the table's column
+			List<Integer> columns = this.facts.indexColumns(at.number("indexid", 0));
+			int column = (attno >= 1 && attno <= columns.size()) ? columns.get((int) attno - 1) : 0;
+			if (column <= 0) {
+				leaves.add(new Leaf(null, null));
+				return;
+			}
+			Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+			fields.put("varno", String.valueOf(at.number("scanrelid", 0)));
+			fields.put("varattno", String.valueOf(column));
+			fields.put("varlevelsup", "0");
+			leaves.add(new Leaf(new Node("VAR", fields), at));
+			return;
+		}
 		if (varno != at.number("scanrelid", -1)) {
 			leaves.add(new Leaf(null, null));
 			return;
@@ -765,7 +808,10 @@ public final class TenantProof {
 			@Nullable Node input, java.util.@Nullable Collection<Long> onlyColumns) {
 		for (TenancyFacts.ForeignKey key : this.facts.foreignKeysOf(table.oid())) {
 			TenancyFacts.Relation referenced = this.facts.relation(key.referenced());
-			if (referenced == null || referenced.kind() != TenancyFacts.Kind.TENANT || tenantSafe(key, table, referenced)) {
+			// a child table's rows cannot be bound to a tenant, so a reference to one is never provable
+			boolean owned = referenced != null
+					&& (referenced.kind() == TenancyFacts.Kind.TENANT || referenced.kind() == TenancyFacts.Kind.CHILD);
+			if (!owned || tenantSafe(key, table, referenced)) {
 				continue;
 			}
 			for (int i = 0; i < key.columns().size(); i++) {
@@ -919,19 +965,27 @@ public final class TenantProof {
 
 	private void checkFunctions(Node plan) {
 		for (Object expression : expressions(plan)) {
-			walk(expression, (node) -> {
-				long function = switch (node.label()) {
-					case "FUNCEXPR" -> node.number("funcid", 0);
-					case "OPEXPR", "DISTINCTEXPR", "NULLIFEXPR", "SCALARARRAYOPEXPR" -> node.number("opfuncid", 0);
-					case "AGGREF" -> node.number("aggfnoid", 0);
-					case "WINDOWFUNC" -> node.number("winfnoid", 0);
-					default -> 0;
-				};
-				if (function != 0) {
-					checkFunction(function);
-				}
-			});
+			checkFunctionsIn(expression);
 		}
+	}
+
+	private void checkFunctionsIn(@Nullable Object tree) {
+		walk(tree, (node) -> {
+			long function = switch (node.label()) {
+				case "FUNCEXPR" -> node.number("funcid", 0);
+				case "OPEXPR", "DISTINCTEXPR", "NULLIFEXPR", "SCALARARRAYOPEXPR" -> {
+					// before planning an operator's function is not filled in yet
+					long funcid = node.number("opfuncid", 0);
+					yield (funcid != 0) ? funcid : this.facts.operatorFunction(node.number("opno", 0));
+				}
+				case "AGGREF" -> node.number("aggfnoid", 0);
+				case "WINDOWFUNC" -> node.number("winfnoid", 0);
+				default -> 0;
+			};
+			if (function != 0) {
+				checkFunction(function);
+			}
+		});
 	}
 
 	private void checkFunction(long oid) {

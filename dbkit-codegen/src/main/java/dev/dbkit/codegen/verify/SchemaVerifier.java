@@ -216,9 +216,8 @@ public final class SchemaVerifier {
 		CodeGenerator.Analysis analysis = CodeGenerator.analyze(generator, files, dataSource, simpleConnections,
 				diagnostics);
 		for (Diagnostic diagnostic : diagnostics) {
-			boolean tenancy = diagnostic.message().contains(" tenant-scoped table ")
-					|| diagnostic.message().contains("another tenant's row");
-			add(diagnostic.path(), diagnostic.line(), tenancy ? Rule.TENANT_FILTER : Rule.GENERATE, "",
+			add(diagnostic.path(), diagnostic.line(),
+					Diagnostic.TENANCY.equals(diagnostic.code()) ? Rule.TENANT_FILTER : Rule.GENERATE, "",
 					diagnostic.message());
 		}
 		int count = 0;
