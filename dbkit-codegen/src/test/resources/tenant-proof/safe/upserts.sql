@@ -37,3 +37,9 @@ ON CONFLICT (id) DO UPDATE SET title = excluded.title WHERE tasks.tenant_id = $2
 -- DO NOTHING on the tenant-safe target.
 INSERT INTO feature_flags (id, tenant_id, key) VALUES ($1, $2, $3)
 ON CONFLICT (tenant_id, key) DO NOTHING;
+
+-- name: UpsertFlagRestatingTenant :one
+-- DO UPDATE SET tenant_id = excluded.tenant_id writes the row's own (the tenant's) value back.
+INSERT INTO feature_flags (id, tenant_id, key, enabled) VALUES ($1, $2, $3, $4)
+ON CONFLICT (tenant_id, key) DO UPDATE SET tenant_id = excluded.tenant_id, enabled = excluded.enabled
+RETURNING id, enabled;

@@ -20,6 +20,9 @@ public record GeneratorConfig(String packageName, String tenantColumn, Map<Strin
 
 	public static final String DEFAULT_TENANT_COLUMN = "tenant_id";
 
+	/** The package name when nothing is generated ({@code verify}): it names nothing a user sees. */
+	public static final String ANALYSIS_ONLY_PACKAGE = "dbkit.verify";
+
 	public GeneratorConfig {
 		typeOverrides = new TreeMap<>(typeOverrides);
 		columnOverrides = new TreeMap<>(columnOverrides);

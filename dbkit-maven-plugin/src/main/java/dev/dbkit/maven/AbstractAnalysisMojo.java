@@ -3,6 +3,11 @@ package dev.dbkit.maven;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.maven.plugin.MojoFailureException;
 
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -23,6 +28,18 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 	/** Directory of the sqlc-style query files. */
 	@Parameter(property = "dbkit.queriesDir", defaultValue = "${project.basedir}/src/main/resources/db/queries")
 	File queriesDir;
+
+	/** Java package of the generated code (required by generate). */
+	@Parameter(property = "dbkit.packageName")
+	@Nullable String packageName;
+
+	/** Java types by database type name, such as citext = java.lang.String. */
+	@Parameter
+	Map<String, String> typeOverrides = new TreeMap<>();
+
+	/** Java types by table.column. */
+	@Parameter
+	Map<String, String> columnOverrides = new TreeMap<>();
 
 	/** Column that makes a table tenant-scoped. */
 	@Parameter(property = "dbkit.tenantColumn", defaultValue = GeneratorConfig.DEFAULT_TENANT_COLUMN)
@@ -46,6 +63,23 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 	/** Password for analysisUrl. */
 	@Parameter(property = "dbkit.analysisPassword")
 	@Nullable String analysisPassword;
+
+	/**
+	 * The one configuration the queries are analysed with, by generate and by verify alike (so that verify reports
+	 * exactly what generate would).
+	 */
+	GeneratorConfig generatorConfig(boolean generating) throws MojoFailureException {
+		String name = this.packageName;
+		if (name == null || name.isBlank()) {
+			if (generating) {
+				throw new MojoFailureException("dbkit:generate needs <packageName> (or -Ddbkit.packageName): the Java "
+						+ "package of the generated code, such as com.example.db");
+			}
+			name = GeneratorConfig.ANALYSIS_ONLY_PACKAGE;
+		}
+		return new GeneratorConfig(name, this.tenantColumn, this.typeOverrides, this.columnOverrides,
+				Set.copyOf(this.globalTables));
+	}
 
 	File buildDirectory() {
 		return (this.project != null) ? new File(this.project.getBuild().getDirectory()) : new File(this.basedir, "target");

@@ -1,8 +1,6 @@
 package dev.dbkit.maven;
 
 import java.io.File;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,18 +22,6 @@ import dev.dbkit.codegen.GeneratorConfig;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractAnalysisMojo {
 
-	/** Java package of the generated code. */
-	@Parameter(property = "dbkit.packageName", required = true)
-	String packageName;
-
-	/** Java types by database type name, such as citext = java.lang.String. */
-	@Parameter
-	Map<String, String> typeOverrides = new TreeMap<>();
-
-	/** Java types by table.column. */
-	@Parameter
-	Map<String, String> columnOverrides = new TreeMap<>();
-
 	/** Where the generated sources go. */
 	@Parameter(defaultValue = "${project.build.directory}/generated-sources/dbkit")
 	File outputDirectory;
@@ -56,8 +42,7 @@ public class GenerateMojo extends AbstractAnalysisMojo {
 		}
 		File buildDirectory = buildDirectory();
 		Generation generation = new Generation(
-				new GeneratorConfig(this.packageName, this.tenantColumn, this.typeOverrides, this.columnOverrides,
-						java.util.Set.copyOf(this.globalTables)),
+				generatorConfig(true),
 				this.basedir.toPath(), this.migrationsDir.toPath(), this.queriesDir.toPath(), this.outputDirectory.toPath(),
 				this.resourcesDirectory.toPath(), new File(buildDirectory, "dbkit/generate.fingerprint").toPath(),
 				this.analysisUrl, this.analysisUser, this.analysisPassword);

@@ -90,14 +90,14 @@ public class VerifyMojo extends AbstractAnalysisMojo {
 		}
 	}
 
-	VerifyConfig config() {
+	VerifyConfig config() throws MojoFailureException {
 		Map<String, Set<Rule>> suppressed = new HashMap<>();
 		this.suppressions.forEach((table, rules) -> suppressed.put(table,
 				Stream.of(rules.split(",")).map(Rule::byId).collect(Collectors.toSet())));
 		Map<Rule, Severity> levels = new HashMap<>();
 		this.severities.forEach((rule, severity) -> levels.put(Rule.byId(rule), Severity.parse(severity)));
-		return new VerifyConfig(this.tenantColumn, this.triggerFunction, Set.copyOf(this.globalTables),
-				Set.copyOf(this.notUserFacingTables), suppressed, levels);
+		return new VerifyConfig(generatorConfig(false), this.triggerFunction, Set.copyOf(this.notUserFacingTables),
+				suppressed, levels);
 	}
 
 }

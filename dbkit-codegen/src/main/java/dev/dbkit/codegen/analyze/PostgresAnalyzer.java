@@ -29,6 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import dev.dbkit.codegen.Diagnostic;
 import dev.dbkit.codegen.parse.ParameterRef;
+import dev.dbkit.codegen.lint.SoftDeleteFilterRule;
 import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.codegen.tenancy.TenancyFacts;
 import dev.dbkit.codegen.tenancy.TenantProof;
@@ -43,8 +44,6 @@ import dev.dbkit.codegen.tenancy.TenantProof;
 public final class PostgresAnalyzer {
 
 	private static final Pattern UNDETERMINED_PARAMETER = Pattern.compile("parameter \\$(\\d+)");
-
-	private static final String SOFT_DELETE_COLUMN = "deleted_at";
 
 	private static final Pattern INIT_PLAN_VALUE = Pattern.compile("\\((InitPlan \\d+)\\)\\.col\\d+");
 
@@ -267,7 +266,7 @@ public final class PostgresAnalyzer {
 				return null;
 			}
 		}
-		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, softDeleteUnfiltered(plan));
+		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, SoftDeleteFilterRule.unfiltered(plannedStatements, this.tenancy));
 	}
 
 	/**
@@ -376,20 +375,6 @@ public final class PostgresAnalyzer {
 			return new String[] { aliasTables.keySet().iterator().next(), bare };
 		}
 		return null;
-	}
-
-	/** Tables with a {@code deleted_at} column scanned without any condition on it. */
-	private List<String> softDeleteUnfiltered(PlanNode plan) {
-		Set<String> tables = new LinkedHashSet<>();
-		for (PlanNode node : plan.all()) {
-			Catalog.Table table = (node.relation() != null && !"ModifyTable".equals(node.type()))
-					? this.catalog.table(node.schema(), node.relation()) : null;
-			if (table != null && table.column(SOFT_DELETE_COLUMN).isPresent()
-					&& node.quals().stream().noneMatch((qual) -> qual.contains(SOFT_DELETE_COLUMN))) {
-				tables.add(table.name());
-			}
-		}
-		return List.copyOf(tables);
 	}
 
 	private Diagnostic tenantDiagnostic(Query query, String table, String message) {

@@ -19,10 +19,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 
 import dev.dbkit.codegen.GeneratedFile;
-import dev.dbkit.codegen.analyze.AnalyzedQuery;
 import dev.dbkit.codegen.model.MethodModel;
 import dev.dbkit.codegen.model.RepositoryModel;
-import dev.dbkit.codegen.parse.Query;
 
 /**
  * Emits a repository class: one method per query, each binding its parameters (the tenant from
@@ -75,7 +73,7 @@ final class RepositoryEmitter {
 	}
 
 	private static FieldSpec constant(MethodModel method, String sourceFile) {
-		Query query = method.query().query();
+		MethodModel.Statement query = method.statement();
 		return FieldSpec.builder(GENERATED_QUERY, method.constant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
 			.initializer("new $T($S, $S, $L, $S, $L)", GENERATED_QUERY, query.name(), sourceFile, query.line(),
 					query.jdbcSql(), !method.tenantParameters().isEmpty())
@@ -84,8 +82,7 @@ final class RepositoryEmitter {
 
 	private static MethodSpec method(MethodModel method, RepositoryModel repository) {
 		String sourceFile = repository.sourceFile();
-		AnalyzedQuery analyzed = method.query();
-		Query query = analyzed.query();
+		MethodModel.Statement query = method.statement();
 		MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name()).addModifiers(Modifier.PUBLIC);
 		spec.addJavadoc(javadoc(method, sourceFile));
 		String access;
@@ -104,7 +101,7 @@ final class RepositoryEmitter {
 		}
 		CodeBlock binder = binder(method, access);
 		MethodModel.Row row = method.row();
-		switch (query.command()) {
+		switch (query.returns()) {
 			case ONE -> spec.returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row.type()))
 				.addStatement("return this.executor.one($L, $L, $T::$L)", method.constant(), binder,
 						repository.className(), row.reader());
@@ -119,13 +116,13 @@ final class RepositoryEmitter {
 	}
 
 	private static CodeBlock binder(MethodModel method, String access) {
-		int[] slots = method.query().query().slots();
-		if (slots.length == 0) {
+		List<Integer> slots = method.statement().slots();
+		if (slots.isEmpty()) {
 			return CodeBlock.of("$T.NONE", BINDER);
 		}
 		CodeBlock.Builder lambda = CodeBlock.builder().add("(ps) -> {\n").indent();
-		for (int slot = 0; slot < slots.length; slot++) {
-			int index = slots[slot];
+		for (int slot = 0; slot < slots.size(); slot++) {
+			int index = slots.get(slot);
 			MethodModel.Parameter parameter = method.bindings()
 				.stream()
 				.filter((p) -> p.index() == index)
@@ -170,7 +167,7 @@ final class RepositoryEmitter {
 	}
 
 	private static String javadoc(MethodModel method, String sourceFile) {
-		Query query = method.query().query();
+		MethodModel.Statement query = method.statement();
 		StringBuilder doc = new StringBuilder();
 		for (String line : query.javadoc()) {
 			doc.append(Sources.javadocText(line)).append('\n');
@@ -180,7 +177,7 @@ final class RepositoryEmitter {
 		}
 		doc.append("<pre>\n").append(Sources.javadocText(query.sql())).append("\n</pre>\n");
 		doc.append("<p>\n{@code ").append(query.name()).append(" :")
-			.append(query.command().name().toLowerCase(java.util.Locale.ROOT)).append("} from {@code ")
+			.append(query.returns().name().toLowerCase(java.util.Locale.ROOT)).append("} from {@code ")
 			.append(sourceFile).append(':').append(query.line()).append("}");
 		if (!method.tenantParameters().isEmpty()) {
 			doc.append(", scoped to the current tenant ({@code TenantContext.require()})");

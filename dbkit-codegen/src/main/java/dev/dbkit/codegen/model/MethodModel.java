@@ -7,12 +7,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import org.jspecify.annotations.Nullable;
 
-import dev.dbkit.codegen.analyze.AnalyzedQuery;
-
 /**
- * One generated method.
+ * One generated method: everything the emitter needs, so that it reads nothing of the parser or the analysis.
  *
- * @param query the analysed query
+ * @param statement the statement the method runs
  * @param name the method's name
  * @param constant the name of the constant holding its statement
  * @param parameters the parameters the caller passes, in order
@@ -21,9 +19,39 @@ import dev.dbkit.codegen.analyze.AnalyzedQuery;
  * @param tenantParameters the parameter indexes bound from {@code TenantContext}
  * @param row the row type and how to read it, when the query returns rows
  */
-public record MethodModel(AnalyzedQuery query, String name, String constant, List<Parameter> parameters,
+public record MethodModel(Statement statement, String name, String constant, List<Parameter> parameters,
 		@Nullable ClassName parametersRecord, List<Parameter> bindings, Set<Integer> tenantParameters,
 		@Nullable Row row) {
+
+	/** What the method returns, as sqlc's commands say. */
+	public enum Returns {
+
+		/** {@code Optional<Row>}: the first row, if any ({@code :one}) */
+		ONE,
+		/** {@code List<Row>} ({@code :many}) */
+		MANY,
+		/** nothing ({@code :exec}) */
+		EXEC,
+		/** the number of rows affected ({@code :execrows}) */
+		EXECROWS
+
+	}
+
+	/**
+	 * The statement a method runs, as its query file gives it.
+	 *
+	 * @param name the query's name from its header
+	 * @param returns its command
+	 * @param line the line of its header in the query file
+	 * @param sql the statement as written
+	 * @param jdbcSql the statement with {@code ?} placeholders
+	 * @param slots for each {@code ?}, the parameter index it binds
+	 * @param javadoc the comment lines between header and statement
+	 * @param crossTenant whether it is marked {@code -- dbkit:cross-tenant}
+	 */
+	public record Statement(String name, Returns returns, int line, String sql, String jdbcSql, List<Integer> slots,
+			List<String> javadoc, boolean crossTenant) {
+	}
 
 	/**
 	 * A parameter.

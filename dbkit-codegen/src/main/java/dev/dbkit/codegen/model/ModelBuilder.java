@@ -103,7 +103,7 @@ public final class ModelBuilder {
 	private @Nullable MethodModel method(AnalyzedQuery analyzed) {
 		Query query = analyzed.query();
 		int before = this.diagnostics.size();
-		Set<Integer> tenant = query.crossTenant() ? Set.of() : analyzed.tenantParameters();
+		Set<Integer> tenant = (analyzed.tenancy() instanceof AnalyzedQuery.Scoped scoped) ? scoped.parameters() : Set.of();
 		Map<Integer, String> names = ParameterNamer.names(analyzed);
 		Map<Integer, String> assigned = ParameterNamer.assignedColumns(query.postgresSql());
 		Map<Integer, Boolean> declaredNullable = new HashMap<>();
@@ -159,7 +159,14 @@ public final class ModelBuilder {
 			return null;
 		}
 		String constant = Naming.constantName(Naming.lowerCamel(query.name()).replaceAll("([a-z0-9])([A-Z])", "$1_$2"));
-		return new MethodModel(analyzed, Naming.methodName(query.name()), constant, visible, paramsRecord, bindings,
+		List<Integer> slots = new ArrayList<>();
+		for (int slot : query.slots()) {
+			slots.add(slot);
+		}
+		MethodModel.Statement statement = new MethodModel.Statement(query.name(),
+				MethodModel.Returns.valueOf(query.command().name()), query.line(), query.sql(), query.jdbcSql(),
+				List.copyOf(slots), query.javadoc(), query.crossTenant());
+		return new MethodModel(statement, Naming.methodName(query.name()), constant, visible, paramsRecord, bindings,
 				new TreeSet<>(tenant), row);
 	}
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 import dev.dbkit.codegen.analyze.NodeTree.Node;
+import dev.dbkit.codegen.analyze.PlanTrees;
 
 /**
  * The tenant proof over PostgreSQL's generic plan of a statement, read from the plan tree itself (the planner has
@@ -182,12 +183,7 @@ public final class TenantProof {
 			refuse("statement", "statement", "has no plan dbkit can read");
 			return;
 		}
-		collect(root);
-		for (Node subplan : this.subplans) {
-			if (subplan != null) {
-				collect(subplan);
-			}
-		}
+		this.plans.addAll(PlanTrees.planNodes(this.statement));
 		for (Node plan : this.plans) {
 			sources(plan);
 		}
@@ -201,49 +197,6 @@ public final class TenantProof {
 	}
 
 	// ---- the plan's shape
-
-	private void collect(Node plan) {
-		this.plans.add(plan);
-		for (Node child : children(plan)) {
-			collect(child);
-		}
-	}
-
-	private static List<Node> children(Node plan) {
-		List<Node> children = new ArrayList<>();
-		addIfNode(children, plan.get("lefttree"));
-		addIfNode(children, plan.get("righttree"));
-		children.addAll(plan.nodes("appendplans"));
-		children.addAll(plan.nodes("mergeplans"));
-		children.addAll(plan.nodes("bitmapplans"));
-		children.addAll(plan.nodes("custom_plans"));
-		if (plan.is("SUBQUERYSCAN")) {
-			addIfNode(children, plan.get("subplan"));
-		}
-		return children;
-	}
-
-	private static void addIfNode(List<Node> nodes, @Nullable Object value) {
-		if (value instanceof Node node) {
-			nodes.add(node);
-		}
-	}
-
-	/** The expressions of a plan node: every field but its child plans. */
-	private static List<Object> expressions(Node plan) {
-		List<Object> expressions = new ArrayList<>();
-		for (Map.Entry<String, @Nullable Object> field : plan.fields().entrySet()) {
-			String name = field.getKey();
-			String last = name.substring(name.lastIndexOf('.') + 1);
-			if (field.getValue() == null || last.equals("lefttree") || last.equals("righttree")
-					|| last.equals("appendplans") || last.equals("mergeplans") || last.equals("bitmapplans")
-					|| last.equals("custom_plans") || (plan.is("SUBQUERYSCAN") && last.equals("subplan"))) {
-				continue;
-			}
-			expressions.add(field.getValue());
-		}
-		return expressions;
-	}
 
 	/** Records where every executor parameter gets its value. */
 	private void sources(Node plan) {
@@ -266,8 +219,8 @@ public final class TenantProof {
 				}
 			}
 		}
-		for (Object expression : expressions(plan)) {
-			walk(expression, (node) -> {
+		for (Object expression : PlanTrees.expressions(plan)) {
+			PlanTrees.walk(expression, (node) -> {
 				if (node.is("SUBPLAN")) {
 					List<Long> parParams = node.numbers("parParam");
 					List<Object> args = node.list("args");
@@ -369,7 +322,7 @@ public final class TenantProof {
 		TenancyFacts.Relation relation = relationOf(rte(scan.number("scanrelid", 0)));
 		boolean result = false;
 		if (relation != null && relation.kind() == TenancyFacts.Kind.TENANT) {
-			for (Object conjunct : scanConjuncts(scan)) {
+			for (Object conjunct : PlanTrees.scanConjuncts(scan)) {
 				Set<Integer> parameters = new TreeSet<>();
 				if (bindsTenant(conjunct, scan, relation.tenantAttno(), parameters)) {
 					this.tenantParameters.addAll(parameters);
@@ -380,33 +333,6 @@ public final class TenantProof {
 		}
 		this.bound.put(scan, result);
 		return result;
-	}
-
-	private static List<Object> scanConjuncts(Node scan) {
-		List<Object> conjuncts = new ArrayList<>();
-		for (String field : List.of("qual", "indexqualorig", "indexqual", "bitmapqualorig", "recheckqual")) {
-			conjuncts.addAll(conjuncts(scan.get(field)));
-		}
-		return conjuncts;
-	}
-
-	/** The top-level AND-ed conditions of a qual list. */
-	private static List<Object> conjuncts(@Nullable Object qual) {
-		List<Object> conjuncts = new ArrayList<>();
-		if (qual instanceof List<?> list) {
-			for (Object item : list) {
-				conjuncts.addAll(conjuncts(item));
-			}
-		}
-		else if (qual instanceof Node node) {
-			if (node.is("BOOLEXPR") && "and".equals(node.string("boolop"))) {
-				conjuncts.addAll(conjuncts(node.get("args")));
-			}
-			else {
-				conjuncts.add(node);
-			}
-		}
-		return conjuncts;
 	}
 
 	/** {@code column = value} with PostgreSQL's own equality, where column is the scan's tenant column. */
@@ -769,7 +695,7 @@ public final class TenantProof {
 			return;
 		}
 		long target = modify.numbers("resultRelations").isEmpty() ? -1 : modify.numbers("resultRelations").get(0);
-		for (Object conjunct : conjuncts(modify.get("onConflictWhere"))) {
+		for (Object conjunct : PlanTrees.conjuncts(modify.get("onConflictWhere"))) {
 			if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isEquality(op.number("opno", 0))
 					&& op.list("args").size() == 2) {
 				for (int i = 0; i < 2; i++) {
@@ -894,7 +820,7 @@ public final class TenantProof {
 			if (relation == null || relation.oid() != referenced.oid() || !scanBound(scan)) {
 				continue;
 			}
-			for (Object conjunct : scanConjuncts(scan)) {
+			for (Object conjunct : PlanTrees.scanConjuncts(scan)) {
 				if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isEquality(op.number("opno", 0))
 						&& op.list("args").size() == 2) {
 					for (int i = 0; i < 2; i++) {
@@ -915,8 +841,8 @@ public final class TenantProof {
 		if (plan == null || !required.add(plan)) {
 			return;
 		}
-		List<Object> gates = new ArrayList<>(conjuncts(plan.get("qual")));
-		gates.addAll(conjuncts(plan.get("resconstantqual")));
+		List<Object> gates = new ArrayList<>(PlanTrees.conjuncts(plan.get("qual")));
+		gates.addAll(PlanTrees.conjuncts(plan.get("resconstantqual")));
 		for (Object gate : gates) {
 			if (!(gate instanceof Node node)) {
 				continue;
@@ -964,13 +890,13 @@ public final class TenantProof {
 	// ---- functions
 
 	private void checkFunctions(Node plan) {
-		for (Object expression : expressions(plan)) {
+		for (Object expression : PlanTrees.expressions(plan)) {
 			checkFunctionsIn(expression);
 		}
 	}
 
 	private void checkFunctionsIn(@Nullable Object tree) {
-		walk(tree, (node) -> {
+		PlanTrees.walk(tree, (node) -> {
 			long function = switch (node.label()) {
 				case "FUNCEXPR" -> node.number("funcid", 0);
 				case "OPEXPR", "DISTINCTEXPR", "NULLIFEXPR", "SCALARARRAYOPEXPR" -> {
@@ -1008,26 +934,6 @@ public final class TenantProof {
 		if (UNSAFE_BUILTINS.contains(name) || UNSAFE_BUILTIN_PREFIXES.stream().anyMatch(name::startsWith)) {
 			refuse(name, "calls " + name + ", which runs SQL given as text or reads data and statistics of every "
 					+ "tenant: mark a platform query with -- dbkit:cross-tenant");
-		}
-	}
-
-	private interface Visitor {
-
-		void visit(Node node);
-
-	}
-
-	private static void walk(@Nullable Object value, Visitor visitor) {
-		if (value instanceof Node node) {
-			visitor.visit(node);
-			for (Object field : node.fields().values()) {
-				walk(field, visitor);
-			}
-		}
-		else if (value instanceof List<?> list) {
-			for (Object item : list) {
-				walk(item, visitor);
-			}
 		}
 	}
 

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import dev.dbkit.codegen.CodeGenerator;
 import dev.dbkit.codegen.Diagnostic;
-import dev.dbkit.codegen.GeneratorConfig;
 import dev.dbkit.codegen.QueryFiles;
 import dev.dbkit.codegen.analyze.AnalyzedQuery;
 import dev.dbkit.codegen.model.ModelBuilder;
@@ -211,9 +210,7 @@ public final class SchemaVerifier {
 			CodeGenerator.ConnectionFactory simpleConnections) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		List<QueryFile> files = CodeGenerator.parse(QueryFiles.read(baseDir, queriesDir), diagnostics);
-		GeneratorConfig generator = new GeneratorConfig("dbkit.verify", this.config.tenantColumn(), Map.of(), Map.of(),
-				this.config.globalTables());
-		CodeGenerator.Analysis analysis = CodeGenerator.analyze(generator, files, dataSource, simpleConnections,
+		CodeGenerator.Analysis analysis = CodeGenerator.analyze(this.config.analysis(), files, dataSource, simpleConnections,
 				diagnostics);
 		for (Diagnostic diagnostic : diagnostics) {
 			add(diagnostic.path(), diagnostic.line(),

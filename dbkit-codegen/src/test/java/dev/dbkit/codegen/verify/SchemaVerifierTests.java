@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbkit.codegen.Corpus;
+import dev.dbkit.codegen.GeneratorConfig;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
 
@@ -97,9 +98,10 @@ class SchemaVerifierTests {
 						Severity.parse(properties.getProperty(key)));
 			}
 		}
-		VerifyConfig verifyConfig = new VerifyConfig("tenant_id", VerifyConfig.DEFAULT_TRIGGER_FUNCTION,
-				set(properties.getProperty("globalTables")), set(properties.getProperty("notUserFacingTables")),
-				suppressions, severities);
+		VerifyConfig verifyConfig = new VerifyConfig(new GeneratorConfig(GeneratorConfig.ANALYSIS_ONLY_PACKAGE,
+				GeneratorConfig.DEFAULT_TENANT_COLUMN, Map.of(), Map.of(), set(properties.getProperty("globalTables"))),
+				VerifyConfig.DEFAULT_TRIGGER_FUNCTION, set(properties.getProperty("notUserFacingTables")), suppressions,
+				severities);
 		TestDatabase db = TestPostgres.shared().createDatabase("verify_" + caseDir.getFileName());
 		return new SchemaVerifier(verifyConfig).verify(project, migrations, queries,
 				db.dataSource(), () -> {
