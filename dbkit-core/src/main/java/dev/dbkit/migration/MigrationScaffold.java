@@ -82,19 +82,19 @@ public final class MigrationScaffold {
 	private static String upTemplate(String base, String table) {
 		return """
 				-- %1$s: describe the change here.
-				-- The template follows the tenant checklist: tenant_id, timestamps, soft delete, tenant index and
-				-- the updated_at trigger. Rename the table and add your columns.
+				-- The template follows the tenant checklist: tenant_id, timestamps, soft delete, a tenant-first key
+				-- and the updated_at trigger. Rename the table and add your columns. To reference another tenant
+				-- table, include tenant_id: FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id).
 				CREATE TABLE IF NOT EXISTS %2$s (
 				    id          UUID PRIMARY KEY DEFAULT gen_random_uuid(),
 				    tenant_id   UUID NOT NULL REFERENCES tenants(id),
 
 				    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
 				    updated_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-				    deleted_at  TIMESTAMPTZ
+				    deleted_at  TIMESTAMPTZ,
+				    -- tenant lookups, and the key that other tables reference tenant-safely
+				    UNIQUE (tenant_id, id)
 				);
-
-				-- Index for tenant lookups
-				CREATE INDEX idx_%2$s_tenant ON %2$s(tenant_id);
 
 				-- Auto-update trigger
 				CREATE TRIGGER set_updated_at

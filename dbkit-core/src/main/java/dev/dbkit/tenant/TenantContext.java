@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Holds the tenant of the current thread's unit of work, like Spring Security's context holder.
  * <p>
- * Set it for a block with {@link #runAs(UUID, Runnable)} or {@link #callAs(UUID, Supplier)}; the previous value is
- * restored afterwards, also when the block throws, so a pooled thread never keeps a tenant it was lent.
+ * Set it for a block with {@link #runAs(UUID, Runnable)} or {@link #callAs(UUID, Supplier)} (or, where the block is
+ * not a lambda, {@link #open(UUID)} in a try-with-resources); the previous value is restored afterwards, also when
+ * the block throws, so a pooled thread never keeps a tenant it was lent. Nothing public sets a tenant without a
+ * block.
  */
 public final class TenantContext {
 
@@ -60,16 +62,50 @@ public final class TenantContext {
 	}
 
 	/**
-	 * Sets the tenant for the current thread without restoring it. For integrations (request filters, context
-	 * propagation) that pair it with {@link #clear()} or {@link #restore(UUID)}; application code should prefer
-	 * {@link #runAs(UUID, Runnable)}.
+	 * Makes {@code tenantId} the current tenant until the returned scope is closed, which sets back whatever was
+	 * current before (or nothing). For integrations whose unit of work is not a lambda, such as a servlet filter:
+	 * <pre>
+	 * try (TenantContext.Scope scope = TenantContext.open(tenantId)) {
+	 *     chain.doFilter(request, response);
+	 * }
+	 * </pre>
+	 * Prefer {@link #runAs(UUID, Runnable)}. There is no way to set a tenant that outlives its block.
 	 */
-	public static void set(UUID tenantId) {
+	public static Scope open(UUID tenantId) {
+		Objects.requireNonNull(tenantId, "tenantId must not be null");
+		UUID previous = CURRENT.get();
+		CURRENT.set(tenantId);
+		return new Scope(previous);
+	}
+
+	/** The block of an {@link #open(UUID)}: closing it sets back the tenant from before. */
+	public static final class Scope implements AutoCloseable {
+
+		private final @Nullable UUID previous;
+
+		private boolean closed;
+
+		private Scope(@Nullable UUID previous) {
+			this.previous = previous;
+		}
+
+		@Override
+		public void close() {
+			if (!this.closed) {
+				this.closed = true;
+				restore(this.previous);
+			}
+		}
+
+	}
+
+	/** Sets the tenant for context propagation ({@link TenantThreadLocalAccessor}), which restores it itself. */
+	static void set(UUID tenantId) {
 		CURRENT.set(Objects.requireNonNull(tenantId, "tenantId must not be null"));
 	}
 
 	/** Sets the given tenant back, or clears the context when it is {@code null}. */
-	public static void restore(@Nullable UUID tenantId) {
+	static void restore(@Nullable UUID tenantId) {
 		if (tenantId == null) {
 			CURRENT.remove();
 		}

@@ -44,23 +44,41 @@ class TenantContextTests {
 
 	@Test
 	void tenantIsRestoredWhenTheBlockThrows() {
-		TenantContext.set(this.acme);
-		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> TenantContext.runAs(this.globex, () -> {
-				throw new IllegalStateException("boom");
-			}));
-		assertThat(TenantContext.current()).contains(this.acme);
+		try (TenantContext.Scope scope = TenantContext.open(this.acme)) {
+			assertThatExceptionOfType(IllegalStateException.class)
+				.isThrownBy(() -> TenantContext.runAs(this.globex, () -> {
+					throw new IllegalStateException("boom");
+				}));
+			assertThat(TenantContext.current()).contains(this.acme);
+		}
+		assertThat(TenantContext.current()).isEmpty();
+	}
+
+	@Test
+	void aScopeSetsBackWhatWasCurrentBeforeAndClosesOnce() {
+		TenantContext.runAs(this.acme, () -> {
+			TenantContext.Scope scope = TenantContext.open(this.globex);
+			assertThat(TenantContext.current()).contains(this.globex);
+			scope.close();
+			assertThat(TenantContext.current()).contains(this.acme);
+			try (TenantContext.Scope inner = TenantContext.open(this.globex)) {
+				scope.close(); // a second close of the outer scope changes nothing
+				assertThat(TenantContext.current()).contains(this.globex);
+			}
+			assertThat(TenantContext.current()).contains(this.acme);
+		});
 	}
 
 	@Test
 	void tenantDoesNotCrossThreads() throws InterruptedException {
-		TenantContext.set(this.acme);
+		TenantContext.Scope scope = TenantContext.open(this.acme);
 		UUID[] seen = new UUID[1];
 		boolean[] empty = new boolean[1];
 		Thread other = new Thread(() -> empty[0] = TenantContext.current().isEmpty());
 		other.start();
 		other.join();
 		seen[0] = TenantContext.require();
+		scope.close();
 		assertThat(empty[0]).isTrue();
 		assertThat(seen[0]).isEqualTo(this.acme);
 	}

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -68,11 +70,29 @@ public final class DbkitTenancyAutoConfiguration {
 	@ConditionalOnClass(ContextSnapshotFactory.class)
 	static class ContextPropagationConfiguration {
 
-		/** Boot's executors (and so {@code @Async}) use the one TaskDecorator bean: the tenant goes along. */
+		/**
+		 * Boot's executors (and so {@code @Async}) use the one TaskDecorator bean: the tenant goes along. A task
+		 * submitted without a tenant runs without one ({@code clearMissing}), whatever an earlier task on the pooled
+		 * thread left behind, and the thread keeps nothing afterwards.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
 		TaskDecorator contextPropagatingTaskDecorator() {
-			return new ContextPropagatingTaskDecorator();
+			return new ContextPropagatingTaskDecorator(ContextSnapshotFactory.builder().clearMissing(true).build());
+		}
+
+		/** The scheduler behind {@code @Scheduled}: each tick runs with no tenant but its own. */
+		@Bean
+		@ConditionalOnClass(ThreadPoolTaskSchedulerCustomizer.class)
+		ThreadPoolTaskSchedulerCustomizer dbkitTenantSchedulerCustomizer(ObjectProvider<TaskDecorator> decorator) {
+			return (scheduler) -> decorator.ifUnique(scheduler::setTaskDecorator);
+		}
+
+		/** The same for the virtual-thread scheduler ({@code spring.threads.virtual.enabled}). */
+		@Bean
+		@ConditionalOnClass(SimpleAsyncTaskSchedulerCustomizer.class)
+		SimpleAsyncTaskSchedulerCustomizer dbkitTenantSimpleSchedulerCustomizer(ObjectProvider<TaskDecorator> decorator) {
+			return (scheduler) -> decorator.ifUnique(scheduler::setTaskDecorator);
 		}
 
 	}

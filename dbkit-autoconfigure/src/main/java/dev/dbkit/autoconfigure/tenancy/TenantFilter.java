@@ -51,10 +51,11 @@ public class TenantFilter extends OncePerRequestFilter {
 			this.exceptions.resolveException(request, response, null, ex);
 			return;
 		}
-		try {
-			if (tenant != null) {
-				TenantContext.set(tenant);
-			}
+		if (tenant == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try (TenantContext.Scope scope = TenantContext.open(tenant)) {
 			chain.doFilter(request, response);
 		}
 		finally {

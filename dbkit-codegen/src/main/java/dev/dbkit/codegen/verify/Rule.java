@@ -26,6 +26,12 @@ public enum Rule {
 	/** A tenant-scoped table has an index that starts with {@code tenant_id}. */
 	TENANT_INDEX("tenant-index", Severity.ERROR),
 
+	/**
+	 * A foreign key from a tenant-scoped table to another includes {@code tenant_id}: a row can never point at another
+	 * tenant's row, and no cascade crosses tenants.
+	 */
+	TENANT_FOREIGN_KEY("tenant-foreign-key", Severity.ERROR),
+
 	/** Every foreign key has an index that starts with its columns. */
 	FOREIGN_KEY_INDEX("foreign-key-index", Severity.WARNING),
 

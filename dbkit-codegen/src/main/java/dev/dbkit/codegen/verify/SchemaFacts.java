@@ -23,7 +23,7 @@ final class SchemaFacts {
 	record Column(String name, String type, boolean notNull, boolean hasDefault) {
 	}
 
-	record ForeignKey(String name, List<String> columns, String referencedTable) {
+	record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
 	}
 
 	record Trigger(String name, String function, boolean beforeUpdate, boolean forEachRow) {
@@ -87,12 +87,15 @@ final class SchemaFacts {
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT k.conrelid, k.conname, array(SELECT a.attname FROM "
 					+ "unnest(k.conkey) WITH ORDINALITY c(attnum, n) JOIN pg_attribute a ON a.attrelid = k.conrelid "
-					+ "AND a.attnum = c.attnum ORDER BY c.n), f.relname FROM pg_constraint k "
+					+ "AND a.attnum = c.attnum ORDER BY c.n), f.relname, array(SELECT a.attname FROM "
+					+ "unnest(k.confkey) WITH ORDINALITY c(attnum, n) JOIN pg_attribute a ON a.attrelid = k.confrelid "
+					+ "AND a.attnum = c.attnum ORDER BY c.n) FROM pg_constraint k "
 					+ "JOIN pg_class f ON f.oid = k.confrelid WHERE k.contype = 'f' ORDER BY k.conname")) {
 				while (rs.next()) {
 					Table table = byOid.get(rs.getLong(1));
 					if (table != null) {
-						table.foreignKeys().add(new ForeignKey(rs.getString(2), strings(rs.getArray(3)), rs.getString(4)));
+						table.foreignKeys().add(new ForeignKey(rs.getString(2), strings(rs.getArray(3)), rs.getString(4),
+								strings(rs.getArray(5))));
 					}
 				}
 			}

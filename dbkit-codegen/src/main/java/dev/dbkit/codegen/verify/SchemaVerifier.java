@@ -2,6 +2,8 @@ package dev.dbkit.codegen.verify;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +93,11 @@ public final class SchemaVerifier {
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** Up, down and up again, one version at a time; the down must restore the schema from before the up. */
+	/**
+	 * Up, down and up again, one version at a time; the down must restore the schema from before the up. A down
+	 * that fails is reported and the remaining ups are applied, so that the catalog is checked whatever the downs
+	 * do: whether every up was applied.
+	 */
 	private boolean upDownUp(Migrator migrator, List<Migration> migrations, DataSource dataSource, Path baseDir) {
 		SchemaSnapshot before = snapshot(dataSource);
 		for (Migration migration : migrations) {
@@ -107,7 +113,7 @@ public final class SchemaVerifier {
 				}
 			}
 			if (!step(() -> migrator.rollback(1), down, "down")) {
-				return false;
+				return upsOnly(migrator, migrations, dataSource, baseDir);
 			}
 			String difference = difference(snapshot(dataSource), before);
 			if (difference != null) {
@@ -116,7 +122,7 @@ public final class SchemaVerifier {
 						+ ". Make the down undo exactly what the up does.");
 			}
 			if (!step(() -> migrator.upTo(migration), up, "up again after its down")) {
-				return false;
+				return upsOnly(migrator, migrations, dataSource, baseDir);
 			}
 			String again = difference(snapshot(dataSource), after);
 			if (again != null) {
@@ -124,6 +130,46 @@ public final class SchemaVerifier {
 						+ "after its down: " + again + ". Make the down undo exactly what the up does.");
 			}
 			before = snapshot(dataSource);
+		}
+		return true;
+	}
+
+	/**
+	 * After a down went wrong: the scratch database emptied, and every up applied once, so that the catalog checks
+	 * see the schema as the ups leave it. An up that fails here was reported already.
+	 */
+	private boolean upsOnly(Migrator migrator, List<Migration> migrations, DataSource dataSource, Path baseDir) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			List<String> schemas = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+					+ "AND nspname <> 'information_schema'")) {
+				while (rs.next()) {
+					schemas.add(rs.getString(1));
+				}
+			}
+			for (String schema : schemas) {
+				statement.execute("DROP SCHEMA \"" + schema.replace("\"", "\"\"") + "\" CASCADE");
+			}
+			statement.execute("CREATE SCHEMA public");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not empty the scratch database: " + ex.getMessage(), ex);
+		}
+		SchemaSnapshot before = snapshot(dataSource);
+		for (Migration migration : migrations) {
+			try {
+				migrator.upTo(migration);
+			}
+			catch (MigrationException ex) {
+				return false;
+			}
+			SchemaSnapshot after = snapshot(dataSource);
+			for (String line : after.lines()) {
+				if (line.startsWith("table ") && !before.lines().contains(line)) {
+					this.createdBy.putIfAbsent(tableName(line), migration);
+				}
+			}
+			before = after;
 		}
 		return true;
 	}
@@ -191,6 +237,23 @@ public final class SchemaVerifier {
 					+ ": add `CREATE INDEX idx_" + name + "_tenant ON " + name + "(" + tenant + ");`");
 		}
 		for (SchemaFacts.ForeignKey key : table.foreignKeys()) {
+			SchemaFacts.Table referenced = this.tables.get(key.referencedTable());
+			boolean referencesTenantData = referenced != null && !isGlobal(referenced)
+					&& referenced.column(tenant).isPresent();
+			int tenantAt = key.columns().indexOf(tenant);
+			boolean pairsTenants = tenantAt >= 0 && tenant.equals(key.referencedColumns().get(tenantAt));
+			if (tenantScoped && referencesTenantData && !pairsTenants) {
+				List<String> columns = new ArrayList<>(List.of(tenant));
+				columns.addAll(key.columns());
+				List<String> targets = new ArrayList<>(List.of(tenant));
+				targets.addAll(key.referencedColumns());
+				addTable(table, baseDir, Rule.TENANT_FOREIGN_KEY, "foreign key " + key.name() + " (" + name + "."
+						+ String.join(", ", key.columns()) + " → " + key.referencedTable() + ") does not include "
+						+ tenant + ": a row could point at another tenant's row, and a cascade could cross tenants. "
+						+ "Write `FOREIGN KEY (" + String.join(", ", columns) + ") REFERENCES " + key.referencedTable()
+						+ " (" + String.join(", ", targets) + ")` (" + key.referencedTable() + " needs `UNIQUE ("
+						+ String.join(", ", targets) + ")`)");
+			}
 			if (!table.hasIndexStartingWith(key.columns())) {
 				String columns = String.join(", ", key.columns());
 				addTable(table, baseDir, Rule.FOREIGN_KEY_INDEX, "foreign key " + key.name() + " (" + name + "."

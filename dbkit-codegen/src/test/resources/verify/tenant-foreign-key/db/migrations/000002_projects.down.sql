@@ -1,0 +1,3 @@
+DROP TABLE milestones;
+DROP TABLE tasks;
+DROP TABLE projects;
