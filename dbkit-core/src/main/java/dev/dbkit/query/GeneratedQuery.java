@@ -2,14 +2,53 @@ package dev.dbkit.query;
 
 /**
  * A statement of a query file, as generated code holds it.
+ * <p>
+ * A tenant-scoped statement starts with {@link #TENANT_SETTINGS}, which makes the current tenant visible to
+ * PostgreSQL as the setting {@code dbkit.tenant_id} (transaction-local, in the same round trip), so that row-level
+ * security policies hold the same line as the build-time proof; its first parameter is the tenant. A cross-tenant
+ * statement starts with {@link #CROSS_TENANT_SETTINGS}. {@link QueryExecutor} skips their result.
  *
  * @param name the query's name, such as {@code GetFeatureFlag}
  * @param file the query file, such as {@code db/queries/feature_flags.sql}
  * @param line the line of its {@code -- name:} header
  * @param sql the statement with JDBC {@code ?} placeholders
- * @param tenantScoped whether the statement is bound to the current tenant
+ * @param scope whom the statement reaches
  */
-public record GeneratedQuery(String name, String file, int line, String sql, boolean tenantScoped) {
+public record GeneratedQuery(String name, String file, int line, String sql, Scope scope) {
+
+	/** Sets the tenant for the statement that follows (and clears the cross-tenant marker). */
+	public static final String TENANT_SETTINGS = "SELECT set_config('dbkit.tenant_id', ?, true), "
+			+ "set_config('dbkit.cross_tenant', '', true);\n";
+
+	/** Marks the statement that follows as a platform query across tenants, with no tenant. */
+	public static final String CROSS_TENANT_SETTINGS = "SELECT set_config('dbkit.tenant_id', '', true), "
+			+ "set_config('dbkit.cross_tenant', 'on', true);\n";
+
+	/** Whom a statement reaches. */
+	public enum Scope {
+
+		/** the current tenant's rows, proved at build time */
+		TENANT,
+		/** any tenant's rows: a {@code -- dbkit:cross-tenant} platform query */
+		CROSS_TENANT,
+		/** no tenant data (global tables only) */
+		GLOBAL
+
+	}
+
+	/** For code generated before the settings statements: tenant-scoped or global, without settings. */
+	public GeneratedQuery(String name, String file, int line, String sql, boolean tenantScoped) {
+		this(name, file, line, sql, tenantScoped ? Scope.TENANT : Scope.GLOBAL);
+	}
+
+	public boolean tenantScoped() {
+		return this.scope == Scope.TENANT;
+	}
+
+	/** Whether the SQL starts with one of dbkit's settings statements, whose result is not the query's. */
+	public boolean startsWithSettings() {
+		return this.sql.startsWith(TENANT_SETTINGS) || this.sql.startsWith(CROSS_TENANT_SETTINGS);
+	}
 
 	@Override
 	public String toString() {

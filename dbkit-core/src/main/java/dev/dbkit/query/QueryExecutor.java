@@ -1,5 +1,6 @@
 package dev.dbkit.query;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.tenant.UnknownTenantException;
@@ -31,8 +34,10 @@ public class QueryExecutor {
 	/** The first row, if any ({@code :one}). */
 	public <T> Optional<T> one(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
 		try {
-			Optional<T> result = this.jdbc.query(query.sql(), binder::bind,
-					(rs) -> rs.next() ? Optional.of(reader.read(rs)) : Optional.empty());
+			ResultSetExtractor<Optional<T>> extractor = (rs) -> rs.next() ? Optional.of(reader.read(rs))
+					: Optional.empty();
+			Optional<T> result = query.startsWithSettings() ? this.jdbc.execute(query.sql(), afterSettings(binder,
+					extractor)) : this.jdbc.query(query.sql(), binder::bind, extractor);
 			return (result != null) ? result : Optional.empty();
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -43,13 +48,15 @@ public class QueryExecutor {
 	/** Every row ({@code :many}). */
 	public <T> List<T> many(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
 		try {
-			List<T> rows = this.jdbc.query(query.sql(), binder::bind, (rs) -> {
+			ResultSetExtractor<List<T>> extractor = (rs) -> {
 				List<T> list = new ArrayList<>();
 				while (rs.next()) {
 					list.add(reader.read(rs));
 				}
 				return list;
-			});
+			};
+			List<T> rows = query.startsWithSettings() ? this.jdbc.execute(query.sql(), afterSettings(binder, extractor))
+					: this.jdbc.query(query.sql(), binder::bind, extractor);
 			return (rows != null) ? rows : List.of();
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -60,7 +67,7 @@ public class QueryExecutor {
 	/** Runs a statement ({@code :exec}). */
 	public void exec(GeneratedQuery query, ParameterBinder binder) {
 		try {
-			this.jdbc.update(query.sql(), binder::bind);
+			update(query, binder);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw translate(query, ex);
@@ -70,11 +77,42 @@ public class QueryExecutor {
 	/** Runs a statement and returns the number of rows it affected ({@code :execrows}). */
 	public long execRows(GeneratedQuery query, ParameterBinder binder) {
 		try {
-			return this.jdbc.update(query.sql(), binder::bind);
+			return update(query, binder);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw translate(query, ex);
 		}
+	}
+
+	private long update(GeneratedQuery query, ParameterBinder binder) {
+		if (!query.startsWithSettings()) {
+			return this.jdbc.update(query.sql(), binder::bind);
+		}
+		Long count = this.jdbc.execute(query.sql(), (PreparedStatementCallback<Long>) (ps) -> {
+			binder.bind(ps);
+			ps.execute();
+			ps.getMoreResults();
+			return (long) ps.getUpdateCount();
+		});
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Runs a statement that starts with dbkit's settings (one round trip: pgjdbc sends both at once) and reads the
+	 * result of the second.
+	 */
+	private static <T> PreparedStatementCallback<T> afterSettings(ParameterBinder binder,
+			ResultSetExtractor<T> extractor) {
+		return (ps) -> {
+			binder.bind(ps);
+			ps.execute();
+			if (!ps.getMoreResults()) {
+				throw new IllegalStateException("the statement after dbkit's settings returned no rows to read");
+			}
+			try (ResultSet rs = ps.getResultSet()) {
+				return extractor.extractData(rs);
+			}
+		};
 	}
 
 	/**

@@ -19,6 +19,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 
 import dev.dbkit.codegen.GeneratedFile;
+import dev.dbkit.query.GeneratedQuery;
 import dev.dbkit.codegen.model.MethodModel;
 import dev.dbkit.codegen.model.RepositoryModel;
 
@@ -74,9 +75,17 @@ final class RepositoryEmitter {
 
 	private static FieldSpec constant(MethodModel method, String sourceFile) {
 		MethodModel.Statement query = method.statement();
+		// the settings statement goes in the same round trip: row-level security sees what the proof proved
+		GeneratedQuery.Scope scope = !method.tenantParameters().isEmpty() ? GeneratedQuery.Scope.TENANT
+				: query.crossTenant() ? GeneratedQuery.Scope.CROSS_TENANT : GeneratedQuery.Scope.GLOBAL;
+		String sql = switch (scope) {
+			case TENANT -> GeneratedQuery.TENANT_SETTINGS + query.jdbcSql();
+			case CROSS_TENANT -> GeneratedQuery.CROSS_TENANT_SETTINGS + query.jdbcSql();
+			case GLOBAL -> query.jdbcSql();
+		};
 		return FieldSpec.builder(GENERATED_QUERY, method.constant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-			.initializer("new $T($S, $S, $L, $S, $L)", GENERATED_QUERY, query.name(), sourceFile, query.line(),
-					query.jdbcSql(), !method.tenantParameters().isEmpty())
+			.initializer("new $T($S, $S, $L, $S, $T.$L)", GENERATED_QUERY, query.name(), sourceFile, query.line(), sql,
+					GENERATED_QUERY.nestedClass("Scope"), scope.name())
 			.build();
 	}
 
@@ -117,10 +126,16 @@ final class RepositoryEmitter {
 
 	private static CodeBlock binder(MethodModel method, String access) {
 		List<Integer> slots = method.statement().slots();
-		if (slots.isEmpty()) {
+		boolean tenant = !method.tenantParameters().isEmpty();
+		if (slots.isEmpty() && !tenant) {
 			return CodeBlock.of("$T.NONE", BINDER);
 		}
 		CodeBlock.Builder lambda = CodeBlock.builder().add("(ps) -> {\n").indent();
+		// the tenant for dbkit.tenant_id, then the statement's own parameters
+		int first = tenant ? 2 : 1;
+		if (tenant) {
+			lambda.add("ps.setString(1, tenantId.toString());\n");
+		}
 		for (int slot = 0; slot < slots.size(); slot++) {
 			int index = slots.get(slot);
 			MethodModel.Parameter parameter = method.bindings()
@@ -130,7 +145,7 @@ final class RepositoryEmitter {
 				.orElseThrow();
 			CodeBlock value = method.tenantParameters().contains(index) ? CodeBlock.of("tenantId")
 					: CodeBlock.of(String.format(access, parameter.name()));
-			lambda.add("$L;\n", bind(parameter, slot + 1, value));
+			lambda.add("$L;\n", bind(parameter, slot + first, value));
 		}
 		return lambda.unindent().add("}").build();
 	}

@@ -19,21 +19,24 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ReportsRepository {
-    private static final GeneratedQuery TASKS_WITH_PROJECTS = new GeneratedQuery("TasksWithProjects", "db/queries/reports.sql", 1, "SELECT t.id, t.title, p.name AS project_name, p.status, t.estimate\n"
+    private static final GeneratedQuery TASKS_WITH_PROJECTS = new GeneratedQuery("TasksWithProjects", "db/queries/reports.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "SELECT t.id, t.title, p.name AS project_name, p.status, t.estimate\n"
             + "FROM tasks t\n"
             + "LEFT JOIN projects p ON p.id = t.project_id AND p.tenant_id = t.tenant_id\n"
-            + "WHERE t.tenant_id = ?", true);
+            + "WHERE t.tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASK_STATS = new GeneratedQuery("TaskStats", "db/queries/reports.sql", 8, "SELECT count(*) AS total,\n"
+    private static final GeneratedQuery TASK_STATS = new GeneratedQuery("TaskStats", "db/queries/reports.sql", 8, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "SELECT count(*) AS total,\n"
             + "       count(*) FILTER (WHERE done) AS done,\n"
             + "       max(estimate) AS longest,\n"
             + "       coalesce(sum(estimate), 0) AS total_estimate,\n"
             + "       exists(SELECT 1 FROM tasks x WHERE x.tenant_id = ? AND x.assignee IS NULL) AS has_unassigned,\n"
             + "       'v1' AS version\n"
-            + "FROM tasks WHERE tenant_id = ?", true);
+            + "FROM tasks WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECT_NAMES = new GeneratedQuery("ProjectNames", "db/queries/reports.sql", 17, "SELECT upper(name) AS \"name!\", nullif(name, '') AS \"maybe_name?\", name AS plain_name\n"
-            + "FROM projects WHERE tenant_id = ?", true);
+    private static final GeneratedQuery PROJECT_NAMES = new GeneratedQuery("ProjectNames", "db/queries/reports.sql", 17, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "SELECT upper(name) AS \"name!\", nullif(name, '') AS \"maybe_name?\", name AS plain_name\n"
+            + "FROM projects WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -56,7 +59,8 @@ public class ReportsRepository {
     public List<TasksWithProjectsRow> tasksWithProjects() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(TASKS_WITH_PROJECTS, (ps) -> {
-                    ps.setObject(1, tenantId);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
                 }, ReportsRepository::readTasksWithProjectsRow);
     }
 
@@ -76,8 +80,9 @@ public class ReportsRepository {
     public Optional<TaskStatsRow> taskStats() {
         UUID tenantId = TenantContext.require();
         return this.executor.one(TASK_STATS, (ps) -> {
-                    ps.setObject(1, tenantId);
+                    ps.setString(1, tenantId.toString());
                     ps.setObject(2, tenantId);
+                    ps.setObject(3, tenantId);
                 }, ReportsRepository::readTaskStatsRow);
     }
 
@@ -94,7 +99,8 @@ public class ReportsRepository {
     public List<ProjectNamesRow> projectNames() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECT_NAMES, (ps) -> {
-                    ps.setObject(1, tenantId);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
                 }, ReportsRepository::readProjectNamesRow);
     }
 

@@ -21,21 +21,25 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class FeatureFlagsRepository {
-    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT * FROM feature_flags\n"
-            + "WHERE tenant_id = ? AND feature_key = ?", true);
+    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "SELECT * FROM feature_flags\n"
+            + "WHERE tenant_id = ? AND feature_key = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT * FROM feature_flags\n"
+    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "SELECT * FROM feature_flags\n"
             + "WHERE tenant_id = ?\n"
-            + "ORDER BY feature_key", true);
+            + "ORDER BY feature_key", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery UPSERT_FEATURE_FLAG = new GeneratedQuery("UpsertFeatureFlag", "db/queries/feature_flags.sql", 10, "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata)\n"
+    private static final GeneratedQuery UPSERT_FEATURE_FLAG = new GeneratedQuery("UpsertFeatureFlag", "db/queries/feature_flags.sql", 10, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata)\n"
             + "VALUES (?, ?, ?, ?)\n"
             + "ON CONFLICT (tenant_id, feature_key)\n"
             + "DO UPDATE SET is_enabled = ?, metadata = ?\n"
-            + "RETURNING *", true);
+            + "RETURNING *", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "DELETE FROM feature_flags\n"
-            + "WHERE id = ? AND tenant_id = ?", true);
+    private static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "DELETE FROM feature_flags\n"
+            + "WHERE id = ? AND tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -54,8 +58,9 @@ public class FeatureFlagsRepository {
     public Optional<FeatureFlag> getFeatureFlag(String featureKey) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(GET_FEATURE_FLAG, (ps) -> {
-                    ps.setObject(1, tenantId);
-                    ps.setString(2, featureKey);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
+                    ps.setString(3, featureKey);
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -71,7 +76,8 @@ public class FeatureFlagsRepository {
     public List<FeatureFlag> listFeatureFlags() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(LIST_FEATURE_FLAGS, (ps) -> {
-                    ps.setObject(1, tenantId);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -90,12 +96,13 @@ public class FeatureFlagsRepository {
             @Nullable String metadata) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_FEATURE_FLAG, (ps) -> {
-                    ps.setObject(1, tenantId);
-                    ps.setString(2, featureKey);
-                    ps.setBoolean(3, isEnabled);
-                    JdbcValues.setTyped(ps, 4, metadata, "jsonb");
-                    ps.setBoolean(5, isEnabled);
-                    JdbcValues.setTyped(ps, 6, metadata, "jsonb");
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
+                    ps.setString(3, featureKey);
+                    ps.setBoolean(4, isEnabled);
+                    JdbcValues.setTyped(ps, 5, metadata, "jsonb");
+                    ps.setBoolean(6, isEnabled);
+                    JdbcValues.setTyped(ps, 7, metadata, "jsonb");
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -110,8 +117,9 @@ public class FeatureFlagsRepository {
     public void deleteFeatureFlag(UUID id) {
         UUID tenantId = TenantContext.require();
         this.executor.exec(DELETE_FEATURE_FLAG, (ps) -> {
-                    ps.setObject(1, id);
-                    ps.setObject(2, tenantId);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, id);
+                    ps.setObject(3, tenantId);
                 });
     }
 

@@ -19,15 +19,17 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TenancyRepository {
-    private static final GeneratedQuery TASK_WITH_PROJECT = new GeneratedQuery("TaskWithProject", "db/queries/tenancy.sql", 1, "SELECT t.title, p.name\n"
+    private static final GeneratedQuery TASK_WITH_PROJECT = new GeneratedQuery("TaskWithProject", "db/queries/tenancy.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "SELECT t.title, p.name\n"
             + "FROM tasks AS t\n"
             + "JOIN projects AS p ON p.id = t.project_id AND p.tenant_id = t.tenant_id\n"
-            + "WHERE t.tenant_id = ? AND t.id = ?", true);
+            + "WHERE t.tenant_id = ? AND t.id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery OPEN_TASKS_VIA_CTE = new GeneratedQuery("OpenTasksViaCte", "db/queries/tenancy.sql", 8, "WITH mine AS (SELECT * FROM tasks WHERE tenant_id = ?)\n"
-            + "SELECT id FROM mine WHERE NOT done", true);
+    private static final GeneratedQuery OPEN_TASKS_VIA_CTE = new GeneratedQuery("OpenTasksViaCte", "db/queries/tenancy.sql", 8, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
+            + "WITH mine AS (SELECT * FROM tasks WHERE tenant_id = ?)\n"
+            + "SELECT id FROM mine WHERE NOT done", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_COUNTRIES = new GeneratedQuery("ListCountries", "db/queries/tenancy.sql", 12, "SELECT code, name FROM countries ORDER BY name", false);
+    private static final GeneratedQuery LIST_COUNTRIES = new GeneratedQuery("ListCountries", "db/queries/tenancy.sql", 12, "SELECT code, name FROM countries ORDER BY name", GeneratedQuery.Scope.GLOBAL);
 
     private final QueryExecutor executor;
 
@@ -50,8 +52,9 @@ public class TenancyRepository {
     public Optional<TaskWithProjectRow> taskWithProject(UUID id) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(TASK_WITH_PROJECT, (ps) -> {
-                    ps.setObject(1, tenantId);
-                    ps.setObject(2, id);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
+                    ps.setObject(3, id);
                 }, TenancyRepository::readTaskWithProjectRow);
     }
 
@@ -66,7 +69,8 @@ public class TenancyRepository {
     public List<UUID> openTasksViaCte() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(OPEN_TASKS_VIA_CTE, (ps) -> {
-                    ps.setObject(1, tenantId);
+                    ps.setString(1, tenantId.toString());
+                    ps.setObject(2, tenantId);
                 }, TenancyRepository::readOpenTasksViaCte);
     }
 
