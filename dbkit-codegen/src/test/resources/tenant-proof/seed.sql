@@ -30,5 +30,34 @@ INSERT INTO feature_flags (id, tenant_id, key, enabled, metadata) VALUES
 INSERT INTO audit_events (tenant_id, action) VALUES
     ('aaaaaaaa-0000-0000-0000-000000000000', 'A login'),
     ('bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET login');
+-- The objects of 000002_more_attacks, the same way.
+INSERT INTO work_items (id, tenant_id, title) VALUES
+    ('aaaaaaaa-0000-0000-0006-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'A item'),
+    ('bbbbbbbb-0000-0000-0006-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET item');
+INSERT INTO documents (id, tenant_id, kind, owner_ref, body) VALUES
+    ('aaaaaaaa-0000-0000-0007-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'note', 'aaaaaaaa-0000-0000-0002-000000000001', 'A note'),
+    ('aaaaaaaa-0000-0000-0007-000000000002', 'aaaaaaaa-0000-0000-0000-000000000000', 'archive', NULL, 'A archive'),
+    ('bbbbbbbb-0000-0000-0007-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'note', 'bbbbbbbb-0000-0000-0002-000000000001', 'B-SECRET note'),
+    ('bbbbbbbb-0000-0000-0007-000000000002', 'bbbbbbbb-0000-0000-0000-000000000000', 'archive', NULL, 'B-SECRET archive');
+INSERT INTO notes (id, tenant_id, body) VALUES
+    ('aaaaaaaa-0000-0000-0008-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'A note'),
+    ('bbbbbbbb-0000-0000-0008-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET note');
+INSERT INTO pinned_notes (id, tenant_id, body, task_ref) VALUES
+    ('aaaaaaaa-0000-0000-0008-000000000002', 'aaaaaaaa-0000-0000-0000-000000000000', 'A pinned', 'aaaaaaaa-0000-0000-0002-000000000001'),
+    ('bbbbbbbb-0000-0000-0008-000000000002', 'bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET pinned', 'bbbbbbbb-0000-0000-0002-000000000001');
+INSERT INTO tenant_labels (id, name, tenant_id) VALUES
+    ('aaaaaaaa-0000-0000-0009-000000000001', 'A label', 'aaaaaaaa-0000-0000-0000-000000000000'),
+    ('bbbbbbbb-0000-0000-0009-000000000001', 'B-SECRET label', 'bbbbbbbb-0000-0000-0000-000000000000');
+INSERT INTO contacts (id, tenant_id, email) VALUES
+    ('aaaaaaaa-0000-0000-000a-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'a@example.com'),
+    ('bbbbbbbb-0000-0000-000a-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET@example.com');
+INSERT INTO templates (id, tenant_id, name, settings) VALUES
+    ('aaaaaaaa-0000-0000-000b-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'A template', '{}'),
+    ('bbbbbbbb-0000-0000-000b-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET template', '{"api_key": "sk-B-SECRET"}'),
+    ('cccccccc-0000-0000-000b-000000000001', NULL, 'shared template', '{}');
+INSERT INTO tenant_profiles (id, billing_email) VALUES
+    ('aaaaaaaa-0000-0000-0000-000000000000', 'billing@a.example'),
+    ('bbbbbbbb-0000-0000-0000-000000000000', 'B-SECRET@b.example');
 REFRESH MATERIALIZED VIEW project_task_counts;
 REFRESH MATERIALIZED VIEW all_task_titles;
+REFRESH MATERIALIZED VIEW project_rankings;

@@ -1,7 +1,8 @@
--- Platform queries on the global tenants table (it has no tenant_id: no tenant is needed).
+-- Queries on the global tenants table (it has no tenant_id: no tenant is needed to read it).
 
 -- name: CreateTenant :one
--- Registers a new customer organisation.
+-- dbkit:cross-tenant
+-- Registers a new customer organisation: a write of the table every tenant shares is a platform operation.
 INSERT INTO tenants (name)
 VALUES ($1)
 RETURNING *;

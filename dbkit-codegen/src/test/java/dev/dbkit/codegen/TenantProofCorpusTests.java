@@ -224,13 +224,20 @@ class TenantProofCorpusTests {
 	/** A digest of everything tenant B owns. */
 	private static String tenantBState(Connection connection) throws SQLException {
 		StringBuilder state = new StringBuilder();
-		for (String table : List.of("projects", "tasks", "milestones", "feature_flags", "audit_events")) {
+		for (String table : List.of("projects", "tasks", "milestones", "feature_flags", "audit_events", "work_items",
+				"documents", "notes", "tenant_labels", "contacts", "templates", "task_notes", "flag_toggles", "tags",
+				"wiki_pages", "org_notes")) {
 			state.append(single(connection, "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY "
 					+ "x::text)), '') FROM " + table + " x WHERE tenant_id = '" + TENANT_B + "'")).append(' ');
 		}
 		state.append(single(connection, "SELECT count(*) || ':' || coalesce(md5(string_agg(c::text, '|' ORDER BY "
 				+ "c::text)), '') FROM task_comments c WHERE c.id::text LIKE 'bbbbbbbb%' OR c.task_id IN (SELECT id "
 				+ "FROM tasks WHERE tenant_id = '" + TENANT_B + "')"));
+		// rows shared with every tenant, and the tenant's own row of tenant_profiles
+		state.append(' ').append(single(connection, "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' "
+				+ "ORDER BY x::text)), '') FROM templates x WHERE tenant_id IS NULL"));
+		state.append(' ').append(single(connection, "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' "
+				+ "ORDER BY x::text)), '') FROM tenant_profiles x WHERE id = '" + TENANT_B + "'"));
 		return state.toString();
 	}
 

@@ -98,3 +98,6 @@ CREATE FUNCTION slugify(value TEXT) RETURNS TEXT
 CREATE FUNCTION uuid_always_equal(a UUID, b UUID) RETURNS BOOLEAN
     LANGUAGE sql IMMUTABLE AS $$ SELECT true $$;
 CREATE OPERATOR === (LEFTARG = uuid, RIGHTARG = uuid, FUNCTION = uuid_always_equal);
+
+-- Declared per tenant: each row is computed from one tenant's rows only (grouped by tenant, joined on it).
+COMMENT ON MATERIALIZED VIEW project_task_counts IS 'dbkit:per-tenant';

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.dbkit.sample.db.FeatureFlag;
 import dev.dbkit.sample.db.FeatureFlagsRepository;
 import dev.dbkit.sample.db.Tenant;
+import dev.dbkit.sample.db.TenantsCrossTenantRepository;
 import dev.dbkit.sample.db.TenantsRepository;
 
 /**
@@ -25,17 +26,21 @@ public class FeatureFlagService {
 
 	private final TenantsRepository tenants;
 
+	private final TenantsCrossTenantRepository platform;
+
 	private final FlagAudit audit;
 
-	public FeatureFlagService(FeatureFlagsRepository flags, TenantsRepository tenants, FlagAudit audit) {
+	public FeatureFlagService(FeatureFlagsRepository flags, TenantsRepository tenants,
+			TenantsCrossTenantRepository platform, FlagAudit audit) {
 		this.flags = flags;
 		this.tenants = tenants;
+		this.platform = platform;
 		this.audit = audit;
 	}
 
-	/** Registers a tenant (a platform operation: no tenant needed). */
+	/** Registers a tenant (a platform operation: a cross-tenant query, no tenant needed). */
 	public Tenant createTenant(String name) {
-		return this.tenants.createTenant(name).orElseThrow();
+		return this.platform.createTenant(name).orElseThrow();
 	}
 
 	public Optional<Tenant> tenant(UUID id) {

@@ -28,6 +28,7 @@ import dev.dbkit.repository.RepositoryDefinition;
 import dev.dbkit.repository.RepositoryIndex;
 import dev.dbkit.sample.db.FeatureFlag;
 import dev.dbkit.sample.db.FeatureFlagsRepository;
+import dev.dbkit.sample.db.TenantsCrossTenantRepository;
 import dev.dbkit.sample.db.TenantsRepository;
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.tenant.TenantMissingException;
@@ -56,6 +57,9 @@ class TenantIsolationTests {
 	TenantsRepository tenants;
 
 	@Autowired
+	TenantsCrossTenantRepository platform;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -73,7 +77,7 @@ class TenantIsolationTests {
 		List<UUID> tenantIds = new ArrayList<>();
 		Map<UUID, Map<String, ModelFlag>> model = new HashMap<>();
 		for (String name : new String[] { "acme", "globex", "initech" }) {
-			UUID id = this.tenants.createTenant(name + "-" + seed).orElseThrow().id();
+			UUID id = this.platform.createTenant(name + "-" + seed).orElseThrow().id();
 			tenantIds.add(id);
 			model.put(id, new TreeMap<>());
 		}

@@ -110,13 +110,17 @@ public final class ModelBuilder {
 		for (ParameterRef ref : query.parameters()) {
 			declaredNullable.put(ref.index(), ref.nullable());
 		}
-		Set<String> used = new LinkedHashSet<>();
+		// names the generated method uses itself: a parameter named so is numbered instead of clashing
+		Set<String> used = new LinkedHashSet<>(List.of("ps", "params"));
+		if (!tenant.isEmpty()) {
+			used.add("tenantId");
+		}
 		List<MethodModel.Parameter> visible = new ArrayList<>();
 		List<MethodModel.Parameter> bindings = new ArrayList<>();
 		for (AnalyzedQuery.Parameter parameter : analyzed.parameters()) {
 			int index = parameter.index();
 			if (tenant.contains(index)) {
-				String typeName = this.types.describe(parameter.typeOid());
+				String typeName = this.types.describe(baseType(parameter.typeOid()));
 				if (!typeName.equals("uuid")) {
 					error(query, parameterOffset(query, index), "the tenant column " + this.config.tenantColumn()
 							+ " is " + typeName + ", but TenantContext holds a uuid: make the tenant column uuid");
@@ -248,6 +252,19 @@ public final class ModelBuilder {
 				sourceFile, "A row of table {@code " + table.name() + "}.", components);
 		this.tableRecords.put(table.name(), record);
 		return record;
+	}
+
+	/** A domain's base type (a domain over uuid is a uuid), or the type itself. */
+	private long baseType(long typeOid) {
+		long oid = typeOid;
+		for (int depth = 0; depth < 10; depth++) {
+			Catalog.Type type = this.catalog.type(oid);
+			if (type == null || type.kind() != 'd' || type.baseOid() == 0) {
+				return oid;
+			}
+			oid = type.baseOid();
+		}
+		return oid;
 	}
 
 	private String resourcePath(Query query) {

@@ -15,13 +15,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the tenant proof needs to know of the schema, read from the catalogs of the analysis database: every
- * relation and what kind of tenancy it has, the foreign keys, the key columns of every index, every function and the
- * equality operators.
+ * relation and what kind of tenancy it has, the foreign keys, the key columns of every index, inheritance, every
+ * function and operator, and the domains and generated columns that call functions of the schema.
  */
 public final class TenancyFacts {
 
 	/** The first OID PostgreSQL gives to objects created after {@code initdb}: below it everything is built in. */
 	static final long FIRST_NORMAL_OBJECT_ID = 16384;
+
+	/** The marker that declares a materialized view's rows each computed from one tenant's rows only. */
+	public static final String PER_TENANT_MARKER = "dbkit:per-tenant";
 
 	/** How a relation relates to tenants. */
 	public enum Kind {
@@ -34,19 +37,38 @@ public final class TenancyFacts {
 		UNSCOPED,
 		/** no tenant column, but its rows belong to a tenant through a foreign key */
 		CHILD,
-		/** a materialized view or foreign table without the tenant column: what its rows come from is not visible */
+		/** a materialized view or foreign table whose rows' origin is not visible */
 		OPAQUE,
 		/** a system catalog or statistics view: describes every tenant's data */
 		SYSTEM
 
 	}
 
-	/** A relation. */
+	/**
+	 * A relation.
+	 *
+	 * @param tenantAttno the attribute number of its tenant column, or 0
+	 * @param tenantNotNull whether the tenant column is NOT NULL
+	 * @param tenantGenerated whether the tenant column is computed from other columns
+	 * @param generatedCallsSchemaFunction whether a generated column calls a function defined in the schema
+	 * @param columns column names by attribute number (dropped columns as empty names)
+	 */
 	public record Relation(long oid, String schema, String name, char relkind, int tenantAttno, Kind kind,
-			List<String> columns) {
+			List<String> columns, boolean tenantNotNull, boolean tenantGenerated,
+			boolean generatedCallsSchemaFunction) {
+
+		public Relation(long oid, String schema, String name, char relkind, int tenantAttno, Kind kind,
+				List<String> columns) {
+			this(oid, schema, name, relkind, tenantAttno, kind, columns, true, false, false);
+		}
 
 		public String column(int attno) {
 			return (attno >= 1 && attno <= this.columns.size()) ? this.columns.get(attno - 1) : "#" + attno;
+		}
+
+		/** The attribute number of a column by name, or 0. */
+		public int attno(String columnName) {
+			return this.columns.indexOf(columnName) + 1;
 		}
 
 	}
@@ -62,8 +84,16 @@ public final class TenancyFacts {
 	public record ForeignKey(long table, List<Integer> columns, long referenced, List<Integer> referencedColumns) {
 	}
 
-	/** A function: its name, schema and the extension it belongs to, if any. */
-	public record Function(long oid, String schema, String name, @Nullable String extension) {
+	/**
+	 * A function: its name, schema, the extension it belongs to, its language and whether it runs as its owner.
+	 */
+	public record Function(long oid, String schema, String name, @Nullable String extension, String language,
+			boolean securityDefiner, boolean leakproof) {
+
+		public Function(long oid, String schema, String name, @Nullable String extension) {
+			this(oid, schema, name, extension, "internal", false, true);
+		}
+
 	}
 
 	private final Map<Long, Relation> relations;
@@ -72,22 +102,30 @@ public final class TenancyFacts {
 
 	private final Map<Long, List<Integer>> indexKeys;
 
+	private final Map<Long, List<Integer>> indexColumns;
+
 	private final Map<Long, Function> functions;
 
 	private final Set<Long> equalityOperators;
 
 	private final Map<Long, Long> operatorFunctions;
 
-	private final Map<Long, List<Integer>> indexColumns;
+	private final Map<Long, String> operatorNames;
+
+	private final Map<Long, List<Long>> children;
+
+	private final Set<Long> unsafeDomains;
 
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
 			Map<Long, Function> functions, Set<Long> equalityOperators) {
-		this(relations, foreignKeys, indexKeys, indexKeys, functions, equalityOperators, Map.of());
+		this(relations, foreignKeys, indexKeys, indexKeys, functions, equalityOperators, Map.of(), Map.of(), Map.of(),
+				Set.of());
 	}
 
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
 			Map<Long, List<Integer>> indexColumns, Map<Long, Function> functions, Set<Long> equalityOperators,
-			Map<Long, Long> operatorFunctions) {
+			Map<Long, Long> operatorFunctions, Map<Long, String> operatorNames, Map<Long, List<Long>> children,
+			Set<Long> unsafeDomains) {
 		this.relations = relations;
 		this.foreignKeys = foreignKeys;
 		this.indexKeys = indexKeys;
@@ -95,6 +133,9 @@ public final class TenancyFacts {
 		this.functions = functions;
 		this.equalityOperators = equalityOperators;
 		this.operatorFunctions = operatorFunctions;
+		this.operatorNames = operatorNames;
+		this.children = children;
+		this.unsafeDomains = unsafeDomains;
 	}
 
 	/**
@@ -104,7 +145,8 @@ public final class TenancyFacts {
 	 */
 	public static TenancyFacts load(Connection connection, String tenantColumn, Set<String> globalTables)
 			throws SQLException {
-		record Raw(long oid, String schema, String name, char relkind, @Nullable String comment, List<String> columns) {
+		record Raw(long oid, String schema, String name, char relkind, @Nullable String comment, List<String> columns,
+				boolean tenantNotNull, boolean tenantGenerated) {
 		}
 		Map<Long, Raw> raw = new HashMap<>();
 		List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -113,11 +155,19 @@ public final class TenancyFacts {
 		Map<Long, Function> functions = new HashMap<>();
 		Set<Long> equalities = new HashSet<>();
 		Map<Long, Long> operatorFunctions = new HashMap<>();
+		Map<Long, String> operatorNames = new HashMap<>();
+		Map<Long, List<Long>> children = new HashMap<>();
+		Set<Long> unsafeDomains = new HashSet<>();
+		Set<Long> unsafeGenerated = new HashSet<>();
 		try (Statement statement = connection.createStatement()) {
 			try (ResultSet rs = statement.executeQuery("SELECT c.oid, n.nspname, c.relname, c.relkind, "
 					+ "obj_description(c.oid, 'pg_class'), array(SELECT CASE WHEN a.attisdropped THEN '' ELSE "
 					+ "a.attname::text END FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 "
-					+ "ORDER BY a.attnum) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+					+ "ORDER BY a.attnum), coalesce((SELECT a.attnotnull FROM pg_attribute a WHERE a.attrelid = c.oid "
+					+ "AND a.attname = " + quote(tenantColumn) + " AND NOT a.attisdropped), false), coalesce((SELECT "
+					+ "a.attgenerated <> '' FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = "
+					+ quote(tenantColumn) + " AND NOT a.attisdropped), false) "
+					+ "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 					+ "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')")) {
 				while (rs.next()) {
 					List<String> columns = new ArrayList<>();
@@ -125,7 +175,7 @@ public final class TenancyFacts {
 						columns.add((String) column);
 					}
 					raw.put(rs.getLong(1), new Raw(rs.getLong(1), rs.getString(2), rs.getString(3),
-							rs.getString(4).charAt(0), rs.getString(5), columns));
+							rs.getString(4).charAt(0), rs.getString(5), columns, rs.getBoolean(7), rs.getBoolean(8)));
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT conrelid, conkey, confrelid, confkey FROM pg_constraint "
@@ -143,24 +193,47 @@ public final class TenancyFacts {
 					indexColumns.put(rs.getLong(1), ints(rs.getArray(3)));
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("SELECT p.oid, n.nspname, p.proname, x.extname FROM pg_proc p "
-					+ "JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_depend d ON d.classid = "
+			try (ResultSet rs = statement.executeQuery("SELECT p.oid, n.nspname, p.proname, x.extname, l.lanname, "
+					+ "p.prosecdef, p.proleakproof FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+					+ "JOIN pg_language l ON l.oid = p.prolang LEFT JOIN pg_depend d ON d.classid = "
 					+ "'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e' LEFT JOIN pg_extension x ON "
 					+ "x.oid = d.refobjid")) {
 				while (rs.next()) {
-					functions.put(rs.getLong(1),
-							new Function(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+					functions.put(rs.getLong(1), new Function(rs.getLong(1), rs.getString(2), rs.getString(3),
+							rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("SELECT oid FROM pg_operator WHERE oprname = '=' AND "
-					+ "oprleft = oprright AND oid < " + FIRST_NORMAL_OBJECT_ID)) {
-				while (rs.next()) {
-					equalities.add(rs.getLong(1));
-				}
-			}
-			try (ResultSet rs = statement.executeQuery("SELECT oid, oprcode::oid FROM pg_operator")) {
+			try (ResultSet rs = statement.executeQuery("SELECT o.oid, o.oprcode::oid, o.oprname, "
+					+ "o.oprname = '=' AND o.oprleft = o.oprright AND o.oid < " + FIRST_NORMAL_OBJECT_ID
+					+ " FROM pg_operator o")) {
 				while (rs.next()) {
 					operatorFunctions.put(rs.getLong(1), rs.getLong(2));
+					operatorNames.put(rs.getLong(1), rs.getString(3));
+					if (rs.getBoolean(4)) {
+						equalities.add(rs.getLong(1));
+					}
+				}
+			}
+			try (ResultSet rs = statement.executeQuery("SELECT inhparent, inhrelid FROM pg_inherits")) {
+				while (rs.next()) {
+					children.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2));
+				}
+			}
+			// domains whose constraints call functions of the schema: a cast to them runs those functions
+			try (ResultSet rs = statement.executeQuery("SELECT DISTINCT c.contypid FROM pg_constraint c JOIN pg_depend d "
+					+ "ON d.classid = 'pg_constraint'::regclass AND d.objid = c.oid AND d.refclassid = "
+					+ "'pg_proc'::regclass WHERE c.contypid <> 0 AND d.refobjid >= " + FIRST_NORMAL_OBJECT_ID)) {
+				while (rs.next()) {
+					unsafeDomains.add(rs.getLong(1));
+				}
+			}
+			// tables with a generated column (or default) whose expression calls a function of the schema
+			try (ResultSet rs = statement.executeQuery("SELECT DISTINCT a.adrelid FROM pg_attrdef a JOIN pg_attribute t "
+					+ "ON t.attrelid = a.adrelid AND t.attnum = a.adnum JOIN pg_depend d ON d.classid = "
+					+ "'pg_attrdef'::regclass AND d.objid = a.oid AND d.refclassid = 'pg_proc'::regclass "
+					+ "WHERE t.attgenerated <> '' AND d.refobjid >= " + FIRST_NORMAL_OBJECT_ID)) {
+				while (rs.next()) {
+					unsafeGenerated.add(rs.getLong(1));
 				}
 			}
 		}
@@ -178,15 +251,27 @@ public final class TenancyFacts {
 				global.add(relation.oid());
 			}
 		}
+		Set<Long> tenantsTables = new HashSet<>();
 		for (ForeignKey key : foreignKeys) {
 			Integer attno = tenantAttnos.get(key.table());
-			if (attno != null && key.columns().equals(List.of(attno)) && !tenantAttnos.containsKey(key.referenced())) {
+			boolean referencesTenantData = foreignKeys.stream()
+				.anyMatch((other) -> other.table() == key.referenced() && tenantAttnos.containsKey(other.referenced()));
+			if (attno != null && key.columns().equals(List.of(attno)) && !tenantAttnos.containsKey(key.referenced())
+					&& !referencesTenantData) {
 				// the table tenant columns reference (tenants) is the platform's own
 				global.add(key.referenced());
+				tenantsTables.add(key.referenced());
 			}
 		}
-		// children: tables without the tenant column that reference tenant data, directly or through other children
+		// children: tables without the tenant column whose rows belong to a tenant through a foreign key: to tenant
+		// data, directly or through other children, or to the tenants table itself (one row per tenant)
 		Set<Long> owned = new HashSet<>(tenantAttnos.keySet());
+		for (ForeignKey key : foreignKeys) {
+			if (tenantsTables.contains(key.referenced()) && !tenantAttnos.containsKey(key.table())
+					&& !global.contains(key.table())) {
+				owned.add(key.table());
+			}
+		}
 		boolean grew = true;
 		while (grew) {
 			grew = false;
@@ -195,34 +280,47 @@ public final class TenancyFacts {
 					grew = true;
 				}
 			}
+			// an inheritance parent reads its children's rows
+			for (Map.Entry<Long, List<Long>> family : children.entrySet()) {
+				if (!global.contains(family.getKey()) && family.getValue().stream().anyMatch(owned::contains)
+						&& owned.add(family.getKey())) {
+					grew = true;
+				}
+			}
 		}
 		Map<Long, Relation> relations = new HashMap<>();
 		for (Raw relation : raw.values()) {
 			int attno = tenantAttnos.getOrDefault(relation.oid(), 0);
+			boolean perTenant = relation.comment() != null && relation.comment().contains(PER_TENANT_MARKER);
 			Kind kind;
 			if (isSystem(relation.schema())) {
 				kind = Kind.SYSTEM;
 			}
-			else if (attno > 0) {
+			else if (attno > 0 && (relation.relkind() != 'm' || perTenant)) {
 				kind = Kind.TENANT;
 			}
 			else if (global.contains(relation.oid())) {
 				kind = Kind.GLOBAL;
 			}
-			else if (owned.contains(relation.oid())) {
-				kind = Kind.CHILD;
-			}
 			else if (relation.relkind() == 'm' || relation.relkind() == 'f') {
 				kind = Kind.OPAQUE;
+			}
+			else if (owned.contains(relation.oid())) {
+				kind = Kind.CHILD;
 			}
 			else {
 				kind = Kind.UNSCOPED;
 			}
 			relations.put(relation.oid(), new Relation(relation.oid(), relation.schema(), relation.name(),
-					relation.relkind(), attno, kind, List.copyOf(relation.columns())));
+					relation.relkind(), (kind == Kind.TENANT) ? attno : 0, kind, List.copyOf(relation.columns()),
+					relation.tenantNotNull(), relation.tenantGenerated(), unsafeGenerated.contains(relation.oid())));
 		}
 		return new TenancyFacts(relations, foreignKeys, indexKeys, indexColumns, functions, equalities,
-				operatorFunctions);
+				operatorFunctions, operatorNames, children, unsafeDomains);
+	}
+
+	private static String quote(String literal) {
+		return "'" + literal.replace("'", "''") + "'";
 	}
 
 	private static boolean isSystem(String schema) {
@@ -235,6 +333,16 @@ public final class TenancyFacts {
 
 	public List<ForeignKey> foreignKeysOf(long table) {
 		return this.foreignKeys.stream().filter((key) -> key.table() == table).toList();
+	}
+
+	/** The partitions and inheritance children of a relation, and theirs. */
+	public List<Long> descendants(long table) {
+		List<Long> all = new ArrayList<>();
+		for (Long child : this.children.getOrDefault(table, List.of())) {
+			all.add(child);
+			all.addAll(descendants(child));
+		}
+		return all;
 	}
 
 	/** The key columns of an index (not its INCLUDE columns). */
@@ -256,8 +364,17 @@ public final class TenancyFacts {
 		return this.operatorFunctions.getOrDefault(operator, 0L);
 	}
 
+	public String operatorName(long operator) {
+		return this.operatorNames.getOrDefault(operator, "#" + operator);
+	}
+
 	public boolean isEquality(long operator) {
 		return this.equalityOperators.contains(operator);
+	}
+
+	/** Whether a cast to this type runs functions of the schema (a domain whose CHECK calls one). */
+	public boolean isUnsafeDomain(long type) {
+		return this.unsafeDomains.contains(type);
 	}
 
 	private static List<Integer> ints(java.sql.@Nullable Array array) throws SQLException {

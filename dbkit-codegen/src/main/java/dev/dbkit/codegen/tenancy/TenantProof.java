@@ -55,6 +55,14 @@ public final class TenantProof {
 
 	private static final int EXISTS_SUBLINK = 0;
 
+	private static final long JOIN_LEFT = 1;
+
+	private static final long JOIN_FULL = 2;
+
+	private static final long JOIN_RIGHT = 3;
+
+	private static final long JOIN_ANTI = 5;
+
 	private static final int EXPR_SUBLINK = 4;
 
 	private static final int RTE_RELATION = 0;
@@ -76,10 +84,17 @@ public final class TenantProof {
 			"database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat", "pg_read_file",
 			"pg_read_binary_file", "pg_stat_file", "pg_relation_size", "pg_table_size", "pg_total_relation_size",
 			"pg_indexes_size", "pg_column_size", "set_config", "loread", "pg_sequence_last_value",
-			"pg_get_replica_identity_index", "currtid2", "ts_rewrite");
+			"pg_get_replica_identity_index", "currtid2", "ts_rewrite", "pg_database_size", "pg_tablespace_size",
+			"setval", "pg_lock_status", "pg_prepared_xact", "pg_notify", "pg_cancel_backend", "pg_terminate_backend",
+			"pg_reload_conf", "pg_rotate_logfile", "pg_blocking_pids", "pg_safe_snapshot_blocking_pids",
+			"pg_listening_channels", "pg_notification_queue_usage", "pg_sequence_parameters", "pg_get_shmem_allocations",
+			"pg_get_backend_memory_contexts", "pg_log_backend_memory_contexts", "pg_current_xact_id_if_assigned",
+			"pg_export_snapshot", "pg_import_system_collations", "pg_partition_tree", "pg_filenode_relation",
+			"pg_relation_filepath", "pg_relation_filenode", "pg_visible_in_snapshot", "txid_status", "pg_xact_status");
 
 	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
-			"pg_logical_", "pg_replication_", "dblink");
+			"pg_logical_", "pg_replication_", "dblink", "pg_advisory", "pg_try_advisory", "pg_create_",
+			"pg_drop_replication", "pg_promote", "pg_switch_wal", "pg_backup_", "pg_wal_", "pg_current_wal");
 
 	/** A reason the proof failed, about one relation or object. */
 	public record Finding(String object, String message) {
@@ -113,12 +128,20 @@ public final class TenantProof {
 	private final List<Node> plans = new ArrayList<>();
 
 	/** Where an executor parameter ({@code PARAM_EXEC}) gets its value: an expression evaluated at a plan node. */
-	private record Source(@Nullable Object expression, Node at, int existsPlan) {
+	private record Source(@Nullable Object expression, Node at, int existsPlan, boolean scalarSubquery) {
+
+		Source(@Nullable Object expression, Node at, int existsPlan) {
+			this(expression, at, existsPlan, false);
+		}
+
 	}
 
 	private final Map<Long, List<Source>> execSources = new LinkedHashMap<>();
 
 	private final Map<Node, Boolean> bound = new IdentityHashMap<>();
+
+	/** Scans whose tenant condition comes after a condition that is not leakproof: what that is. */
+	private final Map<Node, String> leaks = new IdentityHashMap<>();
 
 	private final Set<Integer> tenantParameters = new TreeSet<>();
 
@@ -214,8 +237,9 @@ public final class TenantProof {
 				}
 				else if (kind == EXPR_SUBLINK && subplan != null) {
 					List<Node> targets = subplan.nodes("targetlist");
+					// a scalar subquery: NULL when it finds no row
 					source(setParams.get(i), new Source((i < targets.size()) ? targets.get(i).get("expr") : null,
-							subplan, -1));
+							subplan, -1, true));
 				}
 			}
 		}
@@ -282,7 +306,15 @@ public final class TenantProof {
 		}
 		switch (relation.kind()) {
 			case TENANT -> {
-				if (!scanBound(plan)) {
+				if (!scanBound(plan) && this.leaks.containsKey(plan)) {
+					refuse(relation.name(), "evaluates " + this.leaks.get(plan) + " on every tenant's rows of "
+							+ relation.name() + " before its " + this.tenantColumn + " condition (PostgreSQL filters a "
+							+ "sequential scan in its own order), and an error it raises tells the caller about another "
+							+ "tenant's row: give " + relation.name() + " an index that starts with " + this.tenantColumn
+							+ " (dbkit:verify's tenant-index rule) so that the tenant condition runs first, as an index "
+							+ "condition, or use PostgreSQL's leakproof operators in the other conditions");
+				}
+				else if (!scanBound(plan)) {
 					refuse(relation.name(), "reads tenant-scoped table " + relation.name() + " without binding its "
 							+ this.tenantColumn + " to a parameter: add `" + this.tenantColumn + " = $n` to the "
 							+ "conditions on " + relation.name() + " (dbkit binds it from TenantContext), or mark a "
@@ -293,10 +325,12 @@ public final class TenantProof {
 					+ "foreign key but which has no " + this.tenantColumn + " column, so no condition can bind it: add `"
 					+ this.tenantColumn + "` to " + relation.name() + " (with a foreign key that includes it), declare it "
 					+ "global, or mark a platform query with -- dbkit:cross-tenant");
-			case OPAQUE -> refuse(relation.name(), "reads " + describe(relation) + " " + relation.name() + ", which has no "
-					+ this.tenantColumn + " column, so dbkit cannot tell whose rows it holds: add " + this.tenantColumn
-					+ " to it, declare it global (COMMENT ON ... IS 'dbkit:global'), or mark a platform query with "
-					+ "-- dbkit:cross-tenant");
+			case OPAQUE -> refuse(relation.name(), "reads " + describe(relation) + " " + relation.name() + ", whose rows "
+					+ "dbkit cannot trace to one tenant (a materialized view can mix every tenant's rows even where it "
+					+ "has " + this.tenantColumn + "): when each row is computed from one tenant's rows only and carries its "
+					+ this.tenantColumn + ", declare it with COMMENT ON MATERIALIZED VIEW " + relation.name() + " IS '"
+					+ TenancyFacts.PER_TENANT_MARKER + "'; declare shared data global (dbkit:global); or mark a platform "
+					+ "query with -- dbkit:cross-tenant");
 			case SYSTEM -> refuse(relation.name(), "reads system catalog " + relation.schema() + "." + relation.name()
 					+ ", which describes every tenant's data: mark a platform query with -- dbkit:cross-tenant");
 			case GLOBAL, UNSCOPED -> {
@@ -322,7 +356,12 @@ public final class TenantProof {
 		TenancyFacts.Relation relation = relationOf(rte(scan.number("scanrelid", 0)));
 		boolean result = false;
 		if (relation != null && relation.kind() == TenancyFacts.Kind.TENANT) {
-			for (Object conjunct : PlanTrees.scanConjuncts(scan)) {
+			// an index, bitmap or recheck condition runs before the filter: the filter only sees its rows
+			List<Object> indexLevel = new ArrayList<>();
+			for (String field : List.of("indexqualorig", "indexqual", "bitmapqualorig", "recheckqual")) {
+				indexLevel.addAll(PlanTrees.conjuncts(scan.get(field)));
+			}
+			for (Object conjunct : indexLevel) {
 				Set<Integer> parameters = new TreeSet<>();
 				if (bindsTenant(conjunct, scan, relation.tenantAttno(), parameters)) {
 					this.tenantParameters.addAll(parameters);
@@ -330,9 +369,55 @@ public final class TenantProof {
 					break;
 				}
 			}
+			// the filter runs its conditions in order: those before the tenant's see every tenant's rows, and an
+			// error one of them raises (or a side effect) tells the caller about another tenant's row
+			List<Object> filter = PlanTrees.conjuncts(scan.get("qual"));
+			for (int i = 0; !result && i < filter.size(); i++) {
+				Set<Integer> parameters = new TreeSet<>();
+				if (bindsTenant(filter.get(i), scan, relation.tenantAttno(), parameters)) {
+					String leaky = null;
+					for (int j = 0; j < i && leaky == null; j++) {
+						leaky = leaky(filter.get(j));
+					}
+					if (leaky == null) {
+						this.tenantParameters.addAll(parameters);
+						result = true;
+					}
+					else {
+						this.leaks.put(scan, leaky);
+					}
+					break;
+				}
+			}
 		}
 		this.bound.put(scan, result);
 		return result;
+	}
+
+	/**
+	 * What in a condition is not leakproof (may raise an error or reveal its arguments), or null: only columns,
+	 * parameters, constants, boolean logic and functions PostgreSQL declares leakproof are.
+	 */
+	private @Nullable String leaky(Object condition) {
+		String[] found = { null };
+		PlanTrees.walk(condition, (node) -> {
+			if (found[0] != null) {
+				return;
+			}
+			switch (node.label()) {
+				case "VAR", "PARAM", "CONST", "BOOLEXPR", "NULLTEST", "BOOLEANTEST", "RELABELTYPE" -> {
+				}
+				case "FUNCEXPR", "OPEXPR", "DISTINCTEXPR", "NULLIFEXPR", "SCALARARRAYOPEXPR" -> {
+					long funcid = node.is("FUNCEXPR") ? node.number("funcid", 0) : node.number("opfuncid", 0);
+					TenancyFacts.Function function = this.facts.function(funcid);
+					if (function == null || !function.leakproof()) {
+						found[0] = (function != null) ? function.name() : node.label().toLowerCase(Locale.ROOT);
+					}
+				}
+				default -> found[0] = node.label().toLowerCase(Locale.ROOT);
+			}
+		});
+		return found[0];
 	}
 
 	/** {@code column = value} with PostgreSQL's own equality, where column is the scan's tenant column. */
@@ -363,15 +448,17 @@ public final class TenantProof {
 			return var.number("varattno", 0) == attno;
 		}
 		if (INDEX_VAR.contains(varno)) {
-			List<Integer> keys = this.facts.indexKeyColumns(scan.number("indexid", 0));
+			// index columns, INCLUDE columns too (an index-only scan filters on them)
+			List<Integer> keys = this.facts.indexColumns(scan.number("indexid", 0));
 			int position = (int) var.number("varattno", 0);
 			return position >= 1 && position <= keys.size() && keys.get(position - 1) == attno;
 		}
 		return false;
 	}
 
+	/** The value under binary-compatible casts and casts to a domain (whose checks are judged on their own). */
 	private static @Nullable Node stripRelabel(@Nullable Node node) {
-		while (node != null && node.is("RELABELTYPE")) {
+		while (node != null && (node.is("RELABELTYPE") || node.is("COERCETODOMAIN"))) {
 			node = node.node("arg");
 		}
 		return node;
@@ -380,7 +467,18 @@ public final class TenantProof {
 	// ---- where a value comes from
 
 	/** A terminal of a value's provenance: a parameter, a constant, a relation column at its scan, or unknown. */
-	private record Leaf(@Nullable Node expression, @Nullable Node at) {
+	private record Leaf(@Nullable Node expression, @Nullable Node at, boolean nullable) {
+
+		Leaf(@Nullable Node expression, @Nullable Node at) {
+			this(expression, at, false);
+		}
+
+		/** Whether the value may be NULL: a NULL constant, or it comes through an outer join or a total row. */
+		boolean maybeNull() {
+			return this.nullable || (this.expression != null && this.expression.is("CONST")
+					&& "true".equals(this.expression.string("constisnull")));
+		}
+
 	}
 
 	private List<Leaf> leaves(@Nullable Object expression, @Nullable Node at) {
@@ -416,7 +514,7 @@ public final class TenantProof {
 					leaves.add(new Leaf(null, null));
 				}
 				else {
-					leaves.addAll(leaves(source.expression(), source.at()));
+					leaves.addAll(nullableIf(source.scalarSubquery(), leaves(source.expression(), source.at())));
 				}
 			}
 			return;
@@ -437,18 +535,33 @@ public final class TenantProof {
 				outer.addAll(at.nodes("appendplans"));
 				outer.addAll(at.nodes("mergeplans"));
 			}
+			else if (at.is("RECURSIVEUNION")) {
+				// its rows come from the non-recursive term and from every round of the recursive one
+				outer.add(at.node("lefttree"));
+				outer.add(at.node("righttree"));
+			}
 			else if (at.node("lefttree") != null) {
 				outer.add(at.node("lefttree"));
 			}
-			if (outer.isEmpty()) {
+			if (outer.isEmpty() || outer.contains(null)) {
 				leaves.add(new Leaf(null, null));
+				return;
 			}
+			long join = joinType(at);
+			// the outer side of a RIGHT or FULL join, and the groups of ROLLUP/CUBE/GROUPING SETS, can be all NULLs
+			boolean nullable = join == JOIN_RIGHT || join == JOIN_FULL || (at.is("AGG") && !at.list("groupingSets").isEmpty());
 			for (Node child : outer) {
-				leaves.addAll(leaves(targetExpression(child, attno), child));
+				leaves.addAll(nullableIf(nullable, leaves(targetExpression(child, attno), child)));
 			}
 			return;
 		}
 		if (INNER_VAR.contains(varno)) {
+			if (at.is("MODIFYTABLE") && at.number("operation", 0) == CMD_MERGE) {
+				// a MERGE action's source columns: the subplan's output
+				Node input = at.node("lefttree");
+				leaves.addAll(leaves(targetExpression(input, attno), input));
+				return;
+			}
 			if (at.is("MODIFYTABLE")) {
 				// ON CONFLICT's excluded row: the row proposed for insertion
 				Node excluded = (attno >= 1 && attno <= at.nodes("exclRelTlist").size())
@@ -459,7 +572,10 @@ public final class TenantProof {
 				return;
 			}
 			Node inner = at.node("righttree");
-			leaves.addAll(leaves(targetExpression(inner, attno), inner));
+			long join = joinType(at);
+			// the inner side of a LEFT, FULL or anti join can be all NULLs
+			boolean nullable = join == JOIN_LEFT || join == JOIN_FULL || join == JOIN_ANTI;
+			leaves.addAll(nullableIf(nullable, leaves(targetExpression(inner, attno), inner)));
 			return;
 		}
 		if (at.is("MODIFYTABLE")) {
@@ -513,6 +629,21 @@ public final class TenantProof {
 		}
 	}
 
+	private static List<Leaf> nullableIf(boolean nullable, List<Leaf> leaves) {
+		if (!nullable) {
+			return leaves;
+		}
+		List<Leaf> marked = new ArrayList<>();
+		for (Leaf leaf : leaves) {
+			marked.add(new Leaf(leaf.expression(), leaf.at(), true));
+		}
+		return marked;
+	}
+
+	private static long joinType(Node plan) {
+		return (plan.is("NESTLOOP") || plan.is("HASHJOIN") || plan.is("MERGEJOIN")) ? plan.number("jointype", -1) : -1;
+	}
+
 	/** Whether a value is always the tenant: a parameter (bound to it), or the tenant column of a proved scan. */
 	private boolean tenantValue(@Nullable Object expression, Node at, Set<Integer> parameters) {
 		List<Leaf> leaves = leaves(expression, at);
@@ -551,11 +682,24 @@ public final class TenantProof {
 	}
 
 	private void checkWrite(Node modify) {
-		TenancyFacts.Relation table = targetRelation(modify);
-		if (table == null) {
+		List<Long> results = modify.numbers("resultRelations");
+		if (results.isEmpty()) {
 			refuse("write", "write", "writes a relation dbkit cannot identify");
 			return;
 		}
+		// a partitioned or inherited table has one result relation per partition or child, each with its own
+		// column numbers and its own lists of columns and actions
+		for (int i = 0; i < results.size(); i++) {
+			TenancyFacts.Relation table = relationOf(rte(results.get(i)));
+			if (table == null) {
+				refuse("write", "write", "writes a relation dbkit cannot identify");
+				continue;
+			}
+			checkWrite(modify, table, i);
+		}
+	}
+
+	private void checkWrite(Node modify, TenancyFacts.Relation table, int index) {
 		int operation = (int) modify.number("operation", 0);
 		switch (table.kind()) {
 			case CHILD, OPAQUE, SYSTEM -> {
@@ -565,15 +709,26 @@ public final class TenantProof {
 				return;
 			}
 			case GLOBAL, UNSCOPED -> {
+				refuse(table.name(), "writes " + table.name() + ", which is shared by every tenant: changing it is a "
+						+ "platform operation, not a tenant's; mark the query -- dbkit:cross-tenant");
 				return;
 			}
 			case TENANT -> {
 			}
 		}
+		if (operation != CMD_DELETE && table.tenantGenerated()) {
+			refuse(table.name(), "writes " + table.name() + ", whose " + this.tenantColumn + " is generated from other "
+					+ "columns, so a write of those moves rows between tenants: make " + this.tenantColumn
+					+ " a plain column");
+		}
+		if (operation != CMD_DELETE && table.generatedCallsSchemaFunction()) {
+			refuse(table.name(), "writes " + table.name() + ", which has a generated column that calls a function "
+					+ "defined in the schema, whose body dbkit cannot see: compute the value in the query");
+		}
 		Node input = modify.node("lefttree");
 		if (operation == CMD_INSERT) {
 			Set<Integer> parameters = new TreeSet<>();
-			if (tenantValue(insertedValue(input, table.tenantAttno()), input, parameters)) {
+			if (writtenTenant(insertedValue(input, table.tenantAttno()), input, table, parameters)) {
 				this.tenantParameters.addAll(parameters);
 			}
 			else {
@@ -582,7 +737,7 @@ public final class TenantProof {
 						+ this.tenantColumn + " of a scan bound to the tenant, in every row, or mark a platform query "
 						+ "with -- dbkit:cross-tenant");
 			}
-			checkReferences(modify, table, input, (column) -> insertedValue(input, column), input);
+			checkReferences(modify, table, input, (column) -> insertedValue(input, column), input, null);
 			if (modify.number("onConflictAction", 0) == ONCONFLICT_UPDATE) {
 				checkConflictTarget(modify, table);
 				checkAssignments(modify, table, modify.nodes("onConflictSet"), modify.numbers("onConflictCols"), modify,
@@ -591,17 +746,14 @@ public final class TenantProof {
 		}
 		else if (operation == CMD_UPDATE) {
 			List<Object> colnoLists = modify.list("updateColnosLists");
-			List<Long> colnos = (!colnoLists.isEmpty() && colnoLists.get(0) instanceof List<?> list)
-					? list.stream().filter((o) -> o instanceof String s && !s.equals("i")).map((o) -> Long.parseLong((String) o)).toList()
-					: List.of();
+			List<Long> colnos = (index < colnoLists.size() && colnoLists.get(index) instanceof List<?> list)
+					? numbers(list) : List.of();
 			checkAssignments(modify, table, (input != null) ? input.nodes("targetlist") : List.of(), colnos, input,
 					"UPDATE");
 		}
 		else if (operation == CMD_MERGE) {
-			for (Object actions : modify.list("mergeActionLists")) {
-				if (!(actions instanceof List<?> list)) {
-					continue;
-				}
+			List<Object> actionLists = modify.list("mergeActionLists");
+			if (index < actionLists.size() && actionLists.get(index) instanceof List<?> list) {
 				for (Object item : list) {
 					if (item instanceof Node action) {
 						checkMergeAction(modify, table, action);
@@ -612,6 +764,29 @@ public final class TenantProof {
 		else if (operation != CMD_DELETE) {
 			refuse(table.name(), "performs a write on " + table.name() + " that dbkit does not model");
 		}
+	}
+
+	private static List<Long> numbers(List<?> list) {
+		List<Long> numbers = new ArrayList<>();
+		for (Object item : list) {
+			if (item instanceof String token && !token.isEmpty()
+					&& (Character.isDigit(token.charAt(0)) || token.charAt(0) == '-')) {
+				numbers.add(Long.parseLong(token));
+			}
+		}
+		return numbers;
+	}
+
+	/**
+	 * Whether a value written into a table's tenant column is the tenant: {@link #tenantValue}, and never NULL where
+	 * the column takes NULL (a row with no tenant).
+	 */
+	private boolean writtenTenant(@Nullable Object expression, @Nullable Node at, TenancyFacts.Relation table,
+			Set<Integer> parameters) {
+		if (at == null || !tenantValue(expression, at, parameters)) {
+			return false;
+		}
+		return table.tenantNotNull() || leaves(expression, at).stream().noneMatch(Leaf::maybeNull);
 	}
 
 	/** The value an INSERT's input writes into column {@code attno} (its target list is in column order). */
@@ -627,9 +802,13 @@ public final class TenantProof {
 		return null;
 	}
 
-	private void checkMergeAction(Node modify, TenancyFacts.Relation table, Node action) {
+	private void checkMergeAction(Node modify, TenancyFacts.Relation partition, Node action) {
 		int command = (int) action.number("commandType", 0);
 		List<Node> targets = action.nodes("targetList");
+		// an INSERT action goes through the root of a partitioned table, in the root's column numbers
+		TenancyFacts.Relation root = (modify.number("rootRelation", 0) > 0)
+				? relationOf(rte(modify.number("rootRelation", 0))) : null;
+		TenancyFacts.Relation table = (command == CMD_INSERT && root != null) ? root : partition;
 		if (command == CMD_INSERT) {
 			Set<Integer> parameters = new TreeSet<>();
 			Node value = null;
@@ -638,7 +817,7 @@ public final class TenantProof {
 					value = target.node("expr");
 				}
 			}
-			if (tenantValue(value, modify, parameters)) {
+			if (writtenTenant(value, modify, table, parameters)) {
 				this.tenantParameters.addAll(parameters);
 			}
 			else {
@@ -653,7 +832,7 @@ public final class TenantProof {
 					}
 				}
 				return null;
-			}, modify.node("lefttree"));
+			}, modify.node("lefttree"), null);
 		}
 		else if (command == CMD_UPDATE) {
 			checkAssignments(modify, table, targets, action.numbers("updateColnos"), modify, "MERGE ... UPDATE");
@@ -673,7 +852,7 @@ public final class TenantProof {
 		Node value = assigned.get((long) table.tenantAttno());
 		if (assigned.containsKey((long) table.tenantAttno())) {
 			Set<Integer> parameters = new TreeSet<>();
-			if (tenantValue(value, at, parameters)) {
+			if (writtenTenant(value, at, table, parameters)) {
 				this.tenantParameters.addAll(parameters);
 			}
 			else {
@@ -721,18 +900,31 @@ public final class TenantProof {
 
 	}
 
-	private void checkReferences(Node modify, TenancyFacts.Relation table, @Nullable Node at, ColumnValues values,
-			@Nullable Node input) {
-		checkReferences(modify, table, at, values, input, null);
-	}
-
 	/**
 	 * A value written into a foreign key that references a tenant-scoped table without the tenant column must be a
 	 * row of the tenant.
 	 */
 	private void checkReferences(Node modify, TenancyFacts.Relation table, @Nullable Node at, ColumnValues values,
 			@Nullable Node input, java.util.@Nullable Collection<Long> onlyColumns) {
-		for (TenancyFacts.ForeignKey key : this.facts.foreignKeysOf(table.oid())) {
+		// the keys of the table and of its partitions and inheritance children (rows written through the table land
+		// there), with their columns in the table's numbering
+		List<TenancyFacts.ForeignKey> keys = new ArrayList<>(this.facts.foreignKeysOf(table.oid()));
+		for (long descendant : this.facts.descendants(table.oid())) {
+			TenancyFacts.Relation child = this.facts.relation(descendant);
+			if (child == null) {
+				continue;
+			}
+			for (TenancyFacts.ForeignKey key : this.facts.foreignKeysOf(descendant)) {
+				List<Integer> columns = new ArrayList<>();
+				for (int column : key.columns()) {
+					columns.add(table.attno(child.column(column)));
+				}
+				if (!columns.contains(0)) {
+					keys.add(new TenancyFacts.ForeignKey(table.oid(), columns, key.referenced(), key.referencedColumns()));
+				}
+			}
+		}
+		for (TenancyFacts.ForeignKey key : keys) {
 			TenancyFacts.Relation referenced = this.facts.relation(key.referenced());
 			// a child table's rows cannot be bound to a tenant, so a reference to one is never provable
 			boolean owned = referenced != null
@@ -746,7 +938,8 @@ public final class TenantProof {
 					continue;
 				}
 				Node value = values.value(column);
-				if (at == null || !ownedReference(value, at, referenced, key.referencedColumns().get(i), input)) {
+				if (at == null
+						|| !ownedReference(value, at, referenced, key.referencedColumns().get(i), input, modify, column)) {
 					refuse(table.name(), "writes " + table.name() + "." + table.column((int) column) + ", which references "
 							+ referenced.name() + "(" + referenced.column(key.referencedColumns().get(i)) + ") without "
 							+ this.tenantColumn + ", with a value that may be another tenant's row: take it from a scan "
@@ -773,7 +966,7 @@ public final class TenantProof {
 	}
 
 	private boolean ownedReference(@Nullable Node value, Node at, TenancyFacts.Relation referenced, int column,
-			@Nullable Node input) {
+			@Nullable Node input, Node modify, long written) {
 		List<Leaf> leaves = leaves(value, at);
 		for (Leaf leaf : leaves) {
 			Node node = leaf.expression();
@@ -787,7 +980,12 @@ public final class TenantProof {
 				continue;
 			}
 			if (node.is("VAR") && leaf.at().is("MODIFYTABLE")) {
-				// the target row's own value, unchanged
+				// the target row's own value of this very column, unchanged; any other column's value is not a
+				// reference the tenant owns
+				if (leaf.at() != modify || node.number("varattno", 0) != written
+						|| !modify.numbers("resultRelations").contains(node.number("varno", 0))) {
+					return false;
+				}
 				continue;
 			}
 			if (node.is("VAR")) {
@@ -877,7 +1075,8 @@ public final class TenantProof {
 				required(plan.node("lefttree"), required);
 			case "AGG" -> {
 				long strategy = plan.number("aggstrategy", 0);
-				if (strategy == 1 || strategy == 2) { // grouped: no input, no row
+				// grouped: no input, no row; but ROLLUP, CUBE and GROUPING SETS make total rows from nothing
+				if ((strategy == 1 || strategy == 2) && plan.list("groupingSets").isEmpty()) {
 					required(plan.node("lefttree"), required);
 				}
 			}
@@ -911,6 +1110,33 @@ public final class TenantProof {
 			if (function != 0) {
 				checkFunction(function);
 			}
+			boolean unsafeType = false;
+			for (String typeField : List.of("resulttype", "paramtype", "consttype", "vartype")) {
+				unsafeType |= this.facts.isUnsafeDomain(node.number(typeField, 0));
+			}
+			if (unsafeType) {
+				refuse("domain", "uses a domain whose CHECK calls a function defined in the schema (every value of it runs "
+						+ "that function, whose body dbkit cannot see): check the value in the query instead");
+			}
+			// operators also sit in sorts, groupings, row comparisons and hashes, as bare OIDs: one defined in the
+			// schema (with the support functions of its operator class) runs code the plan does not show
+			for (Map.Entry<String, @Nullable Object> field : node.fields().entrySet()) {
+				String name = field.getKey().substring(field.getKey().lastIndexOf('.') + 1);
+				if (!(name.equals("opno") || name.equals("opnos") || name.equals("eqop") || name.equals("sortop")
+						|| name.endsWith("Operators"))) {
+					continue;
+				}
+				List<Long> operators = (field.getValue() instanceof List<?> list) ? numbers(list)
+						: (field.getValue() instanceof String token && !token.isEmpty()
+								&& Character.isDigit(token.charAt(0))) ? List.of(Long.parseLong(token)) : List.of();
+				for (long operator : operators) {
+					if (operator >= TenancyFacts.FIRST_NORMAL_OBJECT_ID) {
+						refuse(this.facts.operatorName(operator), "uses operator " + this.facts.operatorName(operator)
+								+ ", defined in the schema: its function and operator class run code the plan does not "
+								+ "show; use PostgreSQL's own operators");
+					}
+				}
+			}
 		});
 	}
 
@@ -921,7 +1147,10 @@ public final class TenantProof {
 			return;
 		}
 		if (oid >= TenancyFacts.FIRST_NORMAL_OBJECT_ID) {
-			if (function.extension() != null && SAFE_EXTENSIONS.contains(function.extension())) {
+			// an extension is trusted for its compiled functions only: a migration can add any SQL function to it
+			if (function.extension() != null && SAFE_EXTENSIONS.contains(function.extension())
+					&& (function.language().equals("c") || function.language().equals("internal"))
+					&& !function.securityDefiner()) {
 				return;
 			}
 			String origin = (function.extension() != null) ? "of extension " + function.extension() : "defined in the schema";
