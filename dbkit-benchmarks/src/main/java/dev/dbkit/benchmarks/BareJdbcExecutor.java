@@ -32,12 +32,22 @@ final class BareJdbcExecutor extends QueryExecutor {
 		this.dataSource = dataSource;
 	}
 
+	/** The rows of the statement, after dbkit's settings statement when it has one (as QueryExecutor does). */
+	private static ResultSet results(GeneratedQuery query, PreparedStatement statement) throws SQLException {
+		if (!query.startsWithSettings()) {
+			return statement.executeQuery();
+		}
+		statement.execute();
+		statement.getMoreResults();
+		return statement.getResultSet();
+	}
+
 	@Override
 	public <T> Optional<T> one(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(query.sql())) {
 			binder.bind(statement);
-			try (ResultSet rs = statement.executeQuery()) {
+			try (ResultSet rs = results(query, statement)) {
 				return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
 			}
 		}
@@ -52,7 +62,7 @@ final class BareJdbcExecutor extends QueryExecutor {
 				PreparedStatement statement = connection.prepareStatement(query.sql())) {
 			binder.bind(statement);
 			List<T> rows = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery()) {
+			try (ResultSet rs = results(query, statement)) {
 				while (rs.next()) {
 					rows.add(reader.read(rs));
 				}
@@ -74,7 +84,12 @@ final class BareJdbcExecutor extends QueryExecutor {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(query.sql())) {
 			binder.bind(statement);
-			return statement.executeUpdate();
+			if (!query.startsWithSettings()) {
+				return statement.executeUpdate();
+			}
+			statement.execute();
+			statement.getMoreResults();
+			return statement.getUpdateCount();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

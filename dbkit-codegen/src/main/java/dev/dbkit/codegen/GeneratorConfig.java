@@ -14,9 +14,11 @@ import java.util.TreeSet;
  * @param columnOverrides Java types by {@code table.column}
  * @param globalTables tables declared platform-global (besides the table tenant columns reference and tables
  * commented {@code dbkit:global}): shared by {@code generate} and {@code verify}
+ * @param rowLevelSecurity whether generated calls set {@code dbkit.tenant_id} (and the cross-tenant marker) for
+ * row-level security policies, in the same round trip as their statement
  */
 public record GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
-		Map<String, String> columnOverrides, Set<String> globalTables) {
+		Map<String, String> columnOverrides, Set<String> globalTables, boolean rowLevelSecurity) {
 
 	public static final String DEFAULT_TENANT_COLUMN = "tenant_id";
 
@@ -31,7 +33,12 @@ public record GeneratorConfig(String packageName, String tenantColumn, Map<Strin
 
 	public GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
 			Map<String, String> columnOverrides) {
-		this(packageName, tenantColumn, typeOverrides, columnOverrides, Set.of());
+		this(packageName, tenantColumn, typeOverrides, columnOverrides, Set.of(), false);
+	}
+
+	public GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
+			Map<String, String> columnOverrides, Set<String> globalTables) {
+		this(packageName, tenantColumn, typeOverrides, columnOverrides, globalTables, false);
 	}
 
 	public GeneratorConfig(String packageName) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbkit.migration.Migrator;
@@ -128,6 +129,29 @@ class GeneratedCodeRunsTests {
 			assertThat(call(projects, "deleteDoneTasks")).isEqualTo(0L);
 			assertThat((Optional<?>) call(projects, "getProject", UUID.randomUUID())).isEmpty();
 		});
+	}
+
+	@Test
+	void withRowLevelSecurityTheGeneratedCallsSetTheTenantForTheirOwnTransactionOnly() throws Exception {
+		CompiledCase tenancy = CompiledCase.compile("tenancy", this.work);
+		Shop shop = new Shop();
+		SingleConnectionDataSource one = new SingleConnectionDataSource(shop.db.dataSource().getConnection(), true);
+		Object scoped = tenancy.repository("TenancyRepository", one);
+		Object platform = tenancy.repository("TenancyCrossTenantRepository", one);
+		JdbcTemplate jdbc = new JdbcTemplate(one);
+		UUID task = jdbc.queryForObject("INSERT INTO tasks (tenant_id, project_id, title) VALUES (?, ?, 't') RETURNING id",
+				UUID.class, shop.tenant, shop.project);
+		TenantContext.runAs(shop.tenant, () -> {
+			assertThat((Optional<?>) call(scoped, "taskWithProject", task)).isPresent();
+			assertThat((List<Object>) call(scoped, "openTasksViaCte")).containsExactly(task);
+		});
+		// transaction-local: nothing is left on the one connection after the call
+		assertThat(jdbc.queryForObject("SELECT coalesce(current_setting('dbkit.tenant_id', true), '') || '|' || "
+				+ "coalesce(current_setting('dbkit.cross_tenant', true), '')", String.class)).isEqualTo("|");
+		assertThat((List<?>) call(platform, "countProjectsPerTenant")).hasSize(1);
+		assertThat(jdbc.queryForObject("SELECT coalesce(current_setting('dbkit.cross_tenant', true), '')",
+				String.class)).isEmpty();
+		one.destroy();
 	}
 
 	@Test

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The generator's contract: for each {@code cases/<name>/} the migrations and queries under {@code db/} go in, and
  * what comes out must equal {@code expected/} exactly: the generated files, or {@code errors.txt} with every
  * problem. A case's {@code dbkit.properties} may set {@code packageName}, {@code tenantColumn},
- * {@code typeOverride.<type>}, {@code columnOverride.<table.column>} and {@code migrations} (a shared schema).
+ * {@code typeOverride.<type>}, {@code columnOverride.<table.column>}, {@code rowLevelSecurity} and
+ * {@code migrations} (a shared schema).
  * Run with {@code -Ddbkit.golden.update=true} to rewrite the expected files after a deliberate change, then review
  * the diff.
  */
@@ -95,7 +96,8 @@ class GoldenCasesTests {
 			}
 		}
 		GeneratorConfig generatorConfig = new GeneratorConfig(properties.getProperty("packageName", "com.example.db"),
-				properties.getProperty("tenantColumn", "tenant_id"), typeOverrides, columnOverrides);
+				properties.getProperty("tenantColumn", "tenant_id"), typeOverrides, columnOverrides, java.util.Set.of(),
+				Boolean.parseBoolean(properties.getProperty("rowLevelSecurity", "false")));
 		TestDatabase server = TestPostgres.shared().createDatabase("golden_server");
 		Path migrations = caseDir.resolve(properties.getProperty("migrations", "db/migrations")).normalize();
 		return new Generation(generatorConfig, caseDir, migrations, caseDir.resolve("db/queries"),

@@ -41,6 +41,13 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 	@Parameter
 	Map<String, String> columnOverrides = new TreeMap<>();
 
+	/**
+	 * Whether generated calls set {@code dbkit.tenant_id} (and cross-tenant calls their marker) for row-level
+	 * security policies, in the same round trip as their statement.
+	 */
+	@Parameter(property = "dbkit.rowLevelSecurity", defaultValue = "false")
+	boolean rowLevelSecurity;
+
 	/** Column that makes a table tenant-scoped. */
 	@Parameter(property = "dbkit.tenantColumn", defaultValue = GeneratorConfig.DEFAULT_TENANT_COLUMN)
 	String tenantColumn = GeneratorConfig.DEFAULT_TENANT_COLUMN;
@@ -78,7 +85,7 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 			name = GeneratorConfig.ANALYSIS_ONLY_PACKAGE;
 		}
 		return new GeneratorConfig(name, this.tenantColumn, this.typeOverrides, this.columnOverrides,
-				Set.copyOf(this.globalTables));
+				Set.copyOf(this.globalTables), this.rowLevelSecurity);
 	}
 
 	File buildDirectory() {

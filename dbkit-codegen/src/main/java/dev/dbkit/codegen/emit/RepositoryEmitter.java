@@ -75,10 +75,11 @@ final class RepositoryEmitter {
 
 	private static FieldSpec constant(MethodModel method, String sourceFile) {
 		MethodModel.Statement query = method.statement();
-		// the settings statement goes in the same round trip: row-level security sees what the proof proved
+		// with row-level security, the settings statement goes in the same round trip: the policies see what the
+		// proof proved
 		GeneratedQuery.Scope scope = !method.tenantParameters().isEmpty() ? GeneratedQuery.Scope.TENANT
 				: query.crossTenant() ? GeneratedQuery.Scope.CROSS_TENANT : GeneratedQuery.Scope.GLOBAL;
-		String sql = switch (scope) {
+		String sql = !query.rowLevelSecurity() ? query.jdbcSql() : switch (scope) {
 			case TENANT -> GeneratedQuery.TENANT_SETTINGS + query.jdbcSql();
 			case CROSS_TENANT -> GeneratedQuery.CROSS_TENANT_SETTINGS + query.jdbcSql();
 			case GLOBAL -> query.jdbcSql();
@@ -126,7 +127,7 @@ final class RepositoryEmitter {
 
 	private static CodeBlock binder(MethodModel method, String access) {
 		List<Integer> slots = method.statement().slots();
-		boolean tenant = !method.tenantParameters().isEmpty();
+		boolean tenant = !method.tenantParameters().isEmpty() && method.statement().rowLevelSecurity();
 		if (slots.isEmpty() && !tenant) {
 			return CodeBlock.of("$T.NONE", BINDER);
 		}

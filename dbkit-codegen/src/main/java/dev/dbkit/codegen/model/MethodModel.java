@@ -48,9 +48,10 @@ public record MethodModel(Statement statement, String name, String constant, Lis
 	 * @param slots for each {@code ?}, the parameter index it binds
 	 * @param javadoc the comment lines between header and statement
 	 * @param crossTenant whether it is marked {@code -- dbkit:cross-tenant}
+	 * @param rowLevelSecurity whether the call sets the tenant (or the cross-tenant marker) for row-level security
 	 */
 	public record Statement(String name, Returns returns, int line, String sql, String jdbcSql, List<Integer> slots,
-			List<String> javadoc, boolean crossTenant) {
+			List<String> javadoc, boolean crossTenant, boolean rowLevelSecurity) {
 	}
 
 	/**

@@ -169,7 +169,7 @@ public final class ModelBuilder {
 		}
 		MethodModel.Statement statement = new MethodModel.Statement(query.name(),
 				MethodModel.Returns.valueOf(query.command().name()), query.line(), query.sql(), query.jdbcSql(),
-				List.copyOf(slots), query.javadoc(), query.crossTenant());
+				List.copyOf(slots), query.javadoc(), query.crossTenant(), this.config.rowLevelSecurity());
 		return new MethodModel(statement, Naming.methodName(query.name()), constant, visible, paramsRecord, bindings,
 				new TreeSet<>(tenant), row);
 	}

@@ -22,17 +22,13 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ProjectsRepository {
-    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT * FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT * FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_PROJECTS = new GeneratedQuery("ListProjects", "db/queries/projects.sql", 4, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT * FROM projects WHERE tenant_id = ? ORDER BY name", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery LIST_PROJECTS = new GeneratedQuery("ListProjects", "db/queries/projects.sql", 4, "SELECT * FROM projects WHERE tenant_id = ? ORDER BY name", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery ARCHIVE_PROJECT = new GeneratedQuery("ArchiveProject", "db/queries/projects.sql", 7, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "UPDATE projects SET status = 'archived' WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery ARCHIVE_PROJECT = new GeneratedQuery("ArchiveProject", "db/queries/projects.sql", 7, "UPDATE projects SET status = 'archived' WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery DELETE_DONE_TASKS = new GeneratedQuery("DeleteDoneTasks", "db/queries/projects.sql", 10, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "DELETE FROM tasks WHERE tenant_id = ? AND done", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery DELETE_DONE_TASKS = new GeneratedQuery("DeleteDoneTasks", "db/queries/projects.sql", 10, "DELETE FROM tasks WHERE tenant_id = ? AND done", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -50,9 +46,8 @@ public class ProjectsRepository {
     public Optional<Project> getProject(UUID id) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(GET_PROJECT, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setObject(3, id);
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, id);
                 }, ProjectsRepository::readProject);
     }
 
@@ -66,8 +61,7 @@ public class ProjectsRepository {
     public List<Project> listProjects() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(LIST_PROJECTS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
+                    ps.setObject(1, tenantId);
                 }, ProjectsRepository::readProject);
     }
 
@@ -81,9 +75,8 @@ public class ProjectsRepository {
     public void archiveProject(UUID id) {
         UUID tenantId = TenantContext.require();
         this.executor.exec(ARCHIVE_PROJECT, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setObject(3, id);
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, id);
                 });
     }
 
@@ -97,8 +90,7 @@ public class ProjectsRepository {
     public long deleteDoneTasks() {
         UUID tenantId = TenantContext.require();
         return this.executor.execRows(DELETE_DONE_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
+                    ps.setObject(1, tenantId);
                 });
     }
 

@@ -19,14 +19,12 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ReportsRepository {
-    private static final GeneratedQuery TASKS_WITH_PROJECTS = new GeneratedQuery("TasksWithProjects", "db/queries/reports.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT t.id, t.title, p.name AS project_name, p.status, t.estimate\n"
+    private static final GeneratedQuery TASKS_WITH_PROJECTS = new GeneratedQuery("TasksWithProjects", "db/queries/reports.sql", 1, "SELECT t.id, t.title, p.name AS project_name, p.status, t.estimate\n"
             + "FROM tasks t\n"
             + "LEFT JOIN projects p ON p.id = t.project_id AND p.tenant_id = t.tenant_id\n"
             + "WHERE t.tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASK_STATS = new GeneratedQuery("TaskStats", "db/queries/reports.sql", 8, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT count(*) AS total,\n"
+    private static final GeneratedQuery TASK_STATS = new GeneratedQuery("TaskStats", "db/queries/reports.sql", 8, "SELECT count(*) AS total,\n"
             + "       count(*) FILTER (WHERE done) AS done,\n"
             + "       max(estimate) AS longest,\n"
             + "       coalesce(sum(estimate), 0) AS total_estimate,\n"
@@ -34,8 +32,7 @@ public class ReportsRepository {
             + "       'v1' AS version\n"
             + "FROM tasks WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECT_NAMES = new GeneratedQuery("ProjectNames", "db/queries/reports.sql", 17, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT upper(name) AS \"name!\", nullif(name, '') AS \"maybe_name?\", name AS plain_name\n"
+    private static final GeneratedQuery PROJECT_NAMES = new GeneratedQuery("ProjectNames", "db/queries/reports.sql", 17, "SELECT upper(name) AS \"name!\", nullif(name, '') AS \"maybe_name?\", name AS plain_name\n"
             + "FROM projects WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
@@ -59,8 +56,7 @@ public class ReportsRepository {
     public List<TasksWithProjectsRow> tasksWithProjects() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(TASKS_WITH_PROJECTS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
+                    ps.setObject(1, tenantId);
                 }, ReportsRepository::readTasksWithProjectsRow);
     }
 
@@ -80,9 +76,8 @@ public class ReportsRepository {
     public Optional<TaskStatsRow> taskStats() {
         UUID tenantId = TenantContext.require();
         return this.executor.one(TASK_STATS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
+                    ps.setObject(1, tenantId);
                     ps.setObject(2, tenantId);
-                    ps.setObject(3, tenantId);
                 }, ReportsRepository::readTaskStatsRow);
     }
 
@@ -99,8 +94,7 @@ public class ReportsRepository {
     public List<ProjectNamesRow> projectNames() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECT_NAMES, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
+                    ps.setObject(1, tenantId);
                 }, ReportsRepository::readProjectNamesRow);
     }
 

@@ -21,35 +21,28 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TasksRepository {
-    private static final GeneratedQuery PAGE_TASKS = new GeneratedQuery("PageTasks", "db/queries/tasks.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id, title FROM tasks\n"
+    private static final GeneratedQuery PAGE_TASKS = new GeneratedQuery("PageTasks", "db/queries/tasks.sql", 1, "SELECT id, title FROM tasks\n"
             + "WHERE tenant_id = ?\n"
             + "ORDER BY created_at\n"
             + "LIMIT ? OFFSET ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery FIND_TASKS = new GeneratedQuery("FindTasks", "db/queries/tasks.sql", 7, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id, title FROM tasks\n"
+    private static final GeneratedQuery FIND_TASKS = new GeneratedQuery("FindTasks", "db/queries/tasks.sql", 7, "SELECT id, title FROM tasks\n"
             + "WHERE tenant_id = ?\n"
             + "  AND title LIKE ?\n"
             + "  AND (?::text IS NULL OR assignee = ?)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_BY_ESTIMATE = new GeneratedQuery("TasksByEstimate", "db/queries/tasks.sql", 14, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id FROM tasks\n"
+    private static final GeneratedQuery TASKS_BY_ESTIMATE = new GeneratedQuery("TasksByEstimate", "db/queries/tasks.sql", 14, "SELECT id FROM tasks\n"
             + "WHERE tenant_id = ? AND ? <= estimate AND estimate <= ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_BETWEEN = new GeneratedQuery("TasksBetween", "db/queries/tasks.sql", 18, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id FROM tasks WHERE tenant_id = ? AND ? <= estimate AND estimate <= ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery TASKS_BETWEEN = new GeneratedQuery("TasksBetween", "db/queries/tasks.sql", 18, "SELECT id FROM tasks WHERE tenant_id = ? AND ? <= estimate AND estimate <= ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SEARCH_TASKS = new GeneratedQuery("SearchTasks", "db/queries/tasks.sql", 21, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR assignee = ?)", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery SEARCH_TASKS = new GeneratedQuery("SearchTasks", "db/queries/tasks.sql", 21, "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR assignee = ?)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery CREATE_TASK = new GeneratedQuery("CreateTask", "db/queries/tasks.sql", 24, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "INSERT INTO tasks (tenant_id, project_id, title, done, assignee, estimate)\n"
+    private static final GeneratedQuery CREATE_TASK = new GeneratedQuery("CreateTask", "db/queries/tasks.sql", 24, "INSERT INTO tasks (tenant_id, project_id, title, done, assignee, estimate)\n"
             + "VALUES (?, ?, ?, ?, ?, ?)\n"
             + "RETURNING id", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery MOVE_TASKS = new GeneratedQuery("MoveTasks", "db/queries/tasks.sql", 29, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "UPDATE tasks SET project_id = ? WHERE tenant_id = ? AND project_id = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery MOVE_TASKS = new GeneratedQuery("MoveTasks", "db/queries/tasks.sql", 29, "UPDATE tasks SET project_id = ? WHERE tenant_id = ? AND project_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -70,10 +63,9 @@ public class TasksRepository {
     public List<PageTasksRow> pageTasks(long limit, long offset) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PAGE_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setLong(3, limit);
-                    ps.setLong(4, offset);
+                    ps.setObject(1, tenantId);
+                    ps.setLong(2, limit);
+                    ps.setLong(3, offset);
                 }, TasksRepository::readPageTasksRow);
     }
 
@@ -92,11 +84,10 @@ public class TasksRepository {
     public List<FindTasksRow> findTasks(String pattern, @Nullable String assignee) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(FIND_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setString(3, pattern);
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, pattern);
+                    ps.setString(3, assignee);
                     ps.setString(4, assignee);
-                    ps.setString(5, assignee);
                 }, TasksRepository::readFindTasksRow);
     }
 
@@ -111,10 +102,9 @@ public class TasksRepository {
     public List<UUID> tasksByEstimate(int shortest, int longest) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(TASKS_BY_ESTIMATE, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setInt(3, shortest);
-                    ps.setInt(4, longest);
+                    ps.setObject(1, tenantId);
+                    ps.setInt(2, shortest);
+                    ps.setInt(3, longest);
                 }, TasksRepository::readTasksByEstimate);
     }
 
@@ -128,10 +118,9 @@ public class TasksRepository {
     public List<UUID> tasksBetween(int estimate, int estimate2) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(TASKS_BETWEEN, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setInt(3, estimate);
-                    ps.setInt(4, estimate2);
+                    ps.setObject(1, tenantId);
+                    ps.setInt(2, estimate);
+                    ps.setInt(3, estimate2);
                 }, TasksRepository::readTasksBetween);
     }
 
@@ -145,10 +134,9 @@ public class TasksRepository {
     public List<UUID> searchTasks(String title) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(SEARCH_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, title);
                     ps.setString(3, title);
-                    ps.setString(4, title);
                 }, TasksRepository::readSearchTasks);
     }
 
@@ -164,13 +152,12 @@ public class TasksRepository {
     public Optional<UUID> createTask(CreateTaskParams params) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(CREATE_TASK, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    JdbcValues.setObject(ps, 3, params.projectId());
-                    ps.setString(4, params.title());
-                    ps.setBoolean(5, params.done());
-                    ps.setString(6, params.assignee());
-                    JdbcValues.setNullable(ps, 7, params.estimate(), Types.INTEGER);
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setObject(ps, 2, params.projectId());
+                    ps.setString(3, params.title());
+                    ps.setBoolean(4, params.done());
+                    ps.setString(5, params.assignee());
+                    JdbcValues.setNullable(ps, 6, params.estimate(), Types.INTEGER);
                 }, TasksRepository::readCreateTask);
     }
 
@@ -184,10 +171,9 @@ public class TasksRepository {
     public long moveTasks(@Nullable UUID projectId, UUID projectId2) {
         UUID tenantId = TenantContext.require();
         return this.executor.execRows(MOVE_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    JdbcValues.setObject(ps, 2, projectId);
-                    ps.setObject(3, tenantId);
-                    ps.setObject(4, projectId2);
+                    JdbcValues.setObject(ps, 1, projectId);
+                    ps.setObject(2, tenantId);
+                    ps.setObject(3, projectId2);
                 });
     }
 

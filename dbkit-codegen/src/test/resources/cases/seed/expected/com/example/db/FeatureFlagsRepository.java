@@ -21,24 +21,20 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class FeatureFlagsRepository {
-    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT * FROM feature_flags\n"
+    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT * FROM feature_flags\n"
             + "WHERE tenant_id = ? AND feature_key = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT * FROM feature_flags\n"
+    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT * FROM feature_flags\n"
             + "WHERE tenant_id = ?\n"
             + "ORDER BY feature_key", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery UPSERT_FEATURE_FLAG = new GeneratedQuery("UpsertFeatureFlag", "db/queries/feature_flags.sql", 10, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata)\n"
+    private static final GeneratedQuery UPSERT_FEATURE_FLAG = new GeneratedQuery("UpsertFeatureFlag", "db/queries/feature_flags.sql", 10, "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata)\n"
             + "VALUES (?, ?, ?, ?)\n"
             + "ON CONFLICT (tenant_id, feature_key)\n"
             + "DO UPDATE SET is_enabled = ?, metadata = ?\n"
             + "RETURNING *", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "DELETE FROM feature_flags\n"
+    private static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "DELETE FROM feature_flags\n"
             + "WHERE id = ? AND tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
@@ -58,9 +54,8 @@ public class FeatureFlagsRepository {
     public Optional<FeatureFlag> getFeatureFlag(String featureKey) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(GET_FEATURE_FLAG, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setString(3, featureKey);
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, featureKey);
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -76,8 +71,7 @@ public class FeatureFlagsRepository {
     public List<FeatureFlag> listFeatureFlags() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(LIST_FEATURE_FLAGS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
+                    ps.setObject(1, tenantId);
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -96,13 +90,12 @@ public class FeatureFlagsRepository {
             @Nullable String metadata) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_FEATURE_FLAG, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setString(3, featureKey);
-                    ps.setBoolean(4, isEnabled);
-                    JdbcValues.setTyped(ps, 5, metadata, "jsonb");
-                    ps.setBoolean(6, isEnabled);
-                    JdbcValues.setTyped(ps, 7, metadata, "jsonb");
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, featureKey);
+                    ps.setBoolean(3, isEnabled);
+                    JdbcValues.setTyped(ps, 4, metadata, "jsonb");
+                    ps.setBoolean(5, isEnabled);
+                    JdbcValues.setTyped(ps, 6, metadata, "jsonb");
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -117,9 +110,8 @@ public class FeatureFlagsRepository {
     public void deleteFeatureFlag(UUID id) {
         UUID tenantId = TenantContext.require();
         this.executor.exec(DELETE_FEATURE_FLAG, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, id);
-                    ps.setObject(3, tenantId);
+                    ps.setObject(1, id);
+                    ps.setObject(2, tenantId);
                 });
     }
 

@@ -19,8 +19,7 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ShapesRepository {
-    private static final GeneratedQuery RECENT_TASK_COUNTS = new GeneratedQuery("RecentTaskCounts", "db/queries/shapes.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "WITH recent AS (\n"
+    private static final GeneratedQuery RECENT_TASK_COUNTS = new GeneratedQuery("RecentTaskCounts", "db/queries/shapes.sql", 1, "WITH recent AS (\n"
             + "    SELECT * FROM tasks WHERE tenant_id = ? AND created_at > now() - interval '7 days'\n"
             + ")\n"
             + "SELECT p.id, p.name, count(r.id) AS tasks, rank() OVER (ORDER BY count(r.id) DESC) AS position\n"
@@ -29,25 +28,20 @@ public class ShapesRepository {
             + "WHERE p.tenant_id = ?\n"
             + "GROUP BY p.id, p.name", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECTS_WITH_OPEN_TASKS = new GeneratedQuery("ProjectsWithOpenTasks", "db/queries/shapes.sql", 11, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id, name FROM projects\n"
+    private static final GeneratedQuery PROJECTS_WITH_OPEN_TASKS = new GeneratedQuery("ProjectsWithOpenTasks", "db/queries/shapes.sql", 11, "SELECT id, name FROM projects\n"
             + "WHERE tenant_id = ?\n"
             + "  AND id IN (SELECT project_id FROM tasks WHERE tenant_id = ? AND NOT done)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery UPSERT_PROJECT = new GeneratedQuery("UpsertProject", "db/queries/shapes.sql", 16, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "INSERT INTO projects (tenant_id, name, priority)\n"
+    private static final GeneratedQuery UPSERT_PROJECT = new GeneratedQuery("UpsertProject", "db/queries/shapes.sql", 16, "INSERT INTO projects (tenant_id, name, priority)\n"
             + "VALUES (?, ?, ?)\n"
             + "ON CONFLICT (tenant_id, name) DO UPDATE SET priority = excluded.priority\n"
             + "RETURNING id, priority", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_OF_PROJECTS = new GeneratedQuery("TasksOfProjects", "db/queries/shapes.sql", 22, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id, title FROM tasks WHERE tenant_id = ? AND project_id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery TASKS_OF_PROJECTS = new GeneratedQuery("TasksOfProjects", "db/queries/shapes.sql", 22, "SELECT id, title FROM tasks WHERE tenant_id = ? AND project_id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery COMPLETE_TASKS = new GeneratedQuery("CompleteTasks", "db/queries/shapes.sql", 25, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "UPDATE tasks SET done = true WHERE tenant_id = ? AND id = ANY(?::uuid[]) RETURNING id, done", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery COMPLETE_TASKS = new GeneratedQuery("CompleteTasks", "db/queries/shapes.sql", 25, "UPDATE tasks SET done = true WHERE tenant_id = ? AND id = ANY(?::uuid[]) RETURNING id, done", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery BUSIEST_ASSIGNEES = new GeneratedQuery("BusiestAssignees", "db/queries/shapes.sql", 28, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT assignee, count(*) AS open_tasks\n"
+    private static final GeneratedQuery BUSIEST_ASSIGNEES = new GeneratedQuery("BusiestAssignees", "db/queries/shapes.sql", 28, "SELECT assignee, count(*) AS open_tasks\n"
             + "FROM tasks\n"
             + "WHERE tenant_id = ? AND NOT done AND assignee IS NOT NULL\n"
             + "GROUP BY assignee\n"
@@ -77,9 +71,8 @@ public class ShapesRepository {
     public List<RecentTaskCountsRow> recentTaskCounts() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(RECENT_TASK_COUNTS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
+                    ps.setObject(1, tenantId);
                     ps.setObject(2, tenantId);
-                    ps.setObject(3, tenantId);
                 }, ShapesRepository::readRecentTaskCountsRow);
     }
 
@@ -95,9 +88,8 @@ public class ShapesRepository {
     public List<ProjectsWithOpenTasksRow> projectsWithOpenTasks() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECTS_WITH_OPEN_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
+                    ps.setObject(1, tenantId);
                     ps.setObject(2, tenantId);
-                    ps.setObject(3, tenantId);
                 }, ShapesRepository::readProjectsWithOpenTasksRow);
     }
 
@@ -114,10 +106,9 @@ public class ShapesRepository {
     public Optional<UpsertProjectRow> upsertProject(String name, int priority) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_PROJECT, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setString(3, name);
-                    ps.setInt(4, priority);
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, name);
+                    ps.setInt(3, priority);
                 }, ShapesRepository::readUpsertProjectRow);
     }
 
@@ -131,9 +122,8 @@ public class ShapesRepository {
     public List<TasksOfProjectsRow> tasksOfProjects(List<UUID> projectIds) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(TASKS_OF_PROJECTS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    JdbcValues.setList(ps, 3, projectIds, "uuid");
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setList(ps, 2, projectIds, "uuid");
                 }, ShapesRepository::readTasksOfProjectsRow);
     }
 
@@ -147,9 +137,8 @@ public class ShapesRepository {
     public List<CompleteTasksRow> completeTasks(List<UUID> ids) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(COMPLETE_TASKS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    JdbcValues.setList(ps, 3, ids, "uuid");
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setList(ps, 2, ids, "uuid");
                 }, ShapesRepository::readCompleteTasksRow);
     }
 
@@ -168,9 +157,8 @@ public class ShapesRepository {
     public List<BusiestAssigneesRow> busiestAssignees(long param2) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(BUSIEST_ASSIGNEES, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setLong(3, param2);
+                    ps.setObject(1, tenantId);
+                    ps.setLong(2, param2);
                 }, ShapesRepository::readBusiestAssigneesRow);
     }
 

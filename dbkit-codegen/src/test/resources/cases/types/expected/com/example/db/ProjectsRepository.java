@@ -23,22 +23,17 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ProjectsRepository {
-    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT * FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT * FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECTS_BY_IDS = new GeneratedQuery("ProjectsByIds", "db/queries/projects.sql", 4, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id, name FROM projects WHERE tenant_id = ? AND id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery PROJECTS_BY_IDS = new GeneratedQuery("ProjectsByIds", "db/queries/projects.sql", 4, "SELECT id, name FROM projects WHERE tenant_id = ? AND id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECTS_WITH_STATUS = new GeneratedQuery("ProjectsWithStatus", "db/queries/projects.sql", 7, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT id, status, tags FROM projects WHERE tenant_id = ? AND status = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery PROJECTS_WITH_STATUS = new GeneratedQuery("ProjectsWithStatus", "db/queries/projects.sql", 7, "SELECT id, status, tags FROM projects WHERE tenant_id = ? AND status = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SET_PROJECT_DETAILS = new GeneratedQuery("SetProjectDetails", "db/queries/projects.sql", 10, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "UPDATE projects\n"
+    private static final GeneratedQuery SET_PROJECT_DETAILS = new GeneratedQuery("SetProjectDetails", "db/queries/projects.sql", 10, "UPDATE projects\n"
             + "SET budget = ?, tags = ?, score = ?, archived = ?, logo = ?, settings = ?\n"
             + "WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECT_STATUSES = new GeneratedQuery("ProjectStatuses", "db/queries/projects.sql", 15, "SELECT set_config('dbkit.tenant_id', ?, true), set_config('dbkit.cross_tenant', '', true);\n"
-            + "SELECT DISTINCT status FROM projects WHERE tenant_id = ? AND status = ANY(?::project_status[])", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery PROJECT_STATUSES = new GeneratedQuery("ProjectStatuses", "db/queries/projects.sql", 15, "SELECT DISTINCT status FROM projects WHERE tenant_id = ? AND status = ANY(?::project_status[])", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -56,9 +51,8 @@ public class ProjectsRepository {
     public Optional<Project> getProject(UUID id) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(GET_PROJECT, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    ps.setObject(3, id);
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, id);
                 }, ProjectsRepository::readProject);
     }
 
@@ -72,9 +66,8 @@ public class ProjectsRepository {
     public List<ProjectsByIdsRow> projectsByIds(List<UUID> ids) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECTS_BY_IDS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    JdbcValues.setList(ps, 3, ids, "uuid");
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setList(ps, 2, ids, "uuid");
                 }, ProjectsRepository::readProjectsByIdsRow);
     }
 
@@ -88,9 +81,8 @@ public class ProjectsRepository {
     public List<ProjectsWithStatusRow> projectsWithStatus(ProjectStatus status) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECTS_WITH_STATUS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    JdbcValues.setEnum(ps, 3, status);
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setEnum(ps, 2, status);
                 }, ProjectsRepository::readProjectsWithStatusRow);
     }
 
@@ -106,15 +98,14 @@ public class ProjectsRepository {
     public void setProjectDetails(SetProjectDetailsParams params) {
         UUID tenantId = TenantContext.require();
         this.executor.exec(SET_PROJECT_DETAILS, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setBigDecimal(2, params.budget());
-                    JdbcValues.setList(ps, 3, params.tags(), "text");
-                    ps.setBigDecimal(4, params.score());
-                    JdbcValues.setNullable(ps, 5, params.archived(), Types.BOOLEAN);
-                    ps.setBytes(6, params.logo());
-                    JdbcValues.setTyped(ps, 7, params.settings(), "jsonb");
-                    ps.setObject(8, tenantId);
-                    ps.setObject(9, params.id());
+                    ps.setBigDecimal(1, params.budget());
+                    JdbcValues.setList(ps, 2, params.tags(), "text");
+                    ps.setBigDecimal(3, params.score());
+                    JdbcValues.setNullable(ps, 4, params.archived(), Types.BOOLEAN);
+                    ps.setBytes(5, params.logo());
+                    JdbcValues.setTyped(ps, 6, params.settings(), "jsonb");
+                    ps.setObject(7, tenantId);
+                    ps.setObject(8, params.id());
                 });
     }
 
@@ -128,9 +119,8 @@ public class ProjectsRepository {
     public List<ProjectStatus> projectStatuses(List<ProjectStatus> statuses) {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECT_STATUSES, (ps) -> {
-                    ps.setString(1, tenantId.toString());
-                    ps.setObject(2, tenantId);
-                    JdbcValues.setList(ps, 3, statuses, "project_status");
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setList(ps, 2, statuses, "project_status");
                 }, ProjectsRepository::readProjectStatuses);
     }
 
