@@ -33,3 +33,18 @@ SELECT id, slugify(name) AS slug FROM projects WHERE tenant_id = $1;
 -- Binds each table with its own parameter: both would be the tenant, so dbkit asks for one.
 SELECT t.id, p.name FROM tasks t JOIN projects p ON p.id = t.project_id
 WHERE t.tenant_id = $1 AND p.tenant_id = $2;
+
+-- name: UpsertMilestoneOfOwnProject :exec
+-- Safe, but the proof looks for guards on the write's input only, not in a MERGE action's condition: write it as
+-- an UPDATE and an INSERT ... SELECT ... WHERE EXISTS.
+-- Both actions are guarded by EXISTS (a proved scan of projects with id = s.project_id) in their own WHEN ...
+-- AND condition, the MERGE form of the guarded insert the proof accepts for INSERT ... SELECT ... WHERE EXISTS.
+-- TenantProof.guarded only looks for guards on the ModifyTable's input plan (required()), not in a MERGE
+-- action's qual (mergeActionLists[i].qual).
+MERGE INTO milestones m
+USING (VALUES ($2::uuid, $3::uuid, $4::text)) AS s(id, project_id, title)
+ON m.tenant_id = $1 AND m.id = s.id
+WHEN MATCHED AND EXISTS (SELECT 1 FROM projects p WHERE p.tenant_id = $1 AND p.id = s.project_id) THEN
+    UPDATE SET project_id = s.project_id, title = s.title
+WHEN NOT MATCHED AND EXISTS (SELECT 1 FROM projects p WHERE p.tenant_id = $1 AND p.id = s.project_id) THEN
+    INSERT (id, tenant_id, project_id, title) VALUES (s.id, $1, s.project_id, s.title);

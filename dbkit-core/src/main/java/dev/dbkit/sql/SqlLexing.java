@@ -75,7 +75,7 @@ public final class SqlLexing {
 	 */
 	public static int skipDollarQuoted(String s, int i) {
 		int j = i + 1;
-		while (j < s.length() && isIdentifierPart(s.charAt(j)) && !Character.isDigit(s.charAt(i + 1))) {
+		while (j < s.length() && isTagPart(s.charAt(j)) && !Character.isDigit(s.charAt(i + 1))) {
 			j++;
 		}
 		if (j >= s.length() || s.charAt(j) != '$') {
@@ -86,8 +86,18 @@ public final class SqlLexing {
 		return (close < 0) ? s.length() : close + tag.length();
 	}
 
+	/**
+	 * Whether PostgreSQL's scanner reads the character as part of an identifier: letters, digits, {@code _},
+	 * {@code $} and every character outside ASCII (its {@code ident_cont}). {@code task€$$} is one identifier, not
+	 * {@code task€} and a dollar quote.
+	 */
 	public static boolean isIdentifierPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_';
+		return isTagPart(c) || c == '$';
+	}
+
+	/** Whether the character can be part of a dollar-quote tag (PostgreSQL's {@code dolq_cont}: no {@code $}). */
+	public static boolean isTagPart(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
 	}
 
 }

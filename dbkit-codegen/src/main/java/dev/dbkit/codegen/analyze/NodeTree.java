@@ -154,6 +154,10 @@ public final class NodeTree {
 				}
 				while (token2 != null && !token2.equals("]"));
 			}
+			if (fields.containsKey(token.substring(1))) {
+				// the server writes each field once: a second one means the text is not what it seems
+				throw new IllegalArgumentException("field " + token + " of " + label + " appears twice");
+			}
 			fields.put(token.substring(1), value);
 		}
 	}
@@ -227,8 +231,9 @@ public final class NodeTree {
 		return this.text.substring(start, this.position);
 	}
 
+	/** Exactly the white space {@code pg_strtok} skips: a carriage return is part of a token there. */
 	private static boolean isSpace(char c) {
-		return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+		return c == ' ' || c == '\n' || c == '\t';
 	}
 
 	private static boolean isDelimiter(String token) {

@@ -185,7 +185,13 @@ public final class PostgresAnalyzer {
 			for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
 				ServerErrorMessage notice = (warning instanceof PSQLWarning psql) ? psql.getServerErrorMessage() : null;
 				if (notice != null && "rewritten parse tree:".equals(notice.getMessage()) && notice.getDetail() != null) {
-					rewritten.add(NodeTree.parse(notice.getDetail()));
+					try {
+						rewritten.add(NodeTree.parse(notice.getDetail()));
+					}
+					catch (IllegalArgumentException ex) {
+						rewritten.clear();
+						break;
+					}
 				}
 			}
 		}
@@ -285,7 +291,14 @@ public final class PostgresAnalyzer {
 				if (warning instanceof PSQLWarning psql && psql.getServerErrorMessage() != null
 						&& "plan:".equals(psql.getServerErrorMessage().getMessage())
 						&& psql.getServerErrorMessage().getDetail() != null) {
-					plannedStatements.add(NodeTree.parseNode(psql.getServerErrorMessage().getDetail()));
+					try {
+						plannedStatements.add(NodeTree.parseNode(psql.getServerErrorMessage().getDetail()));
+					}
+					catch (IllegalArgumentException ex) {
+						// a tree dbkit cannot read proves nothing: the query is refused for want of one
+						plannedStatements.clear();
+						break;
+					}
 				}
 			}
 			return PlanNode.of(root.path(0).path("Plan"));

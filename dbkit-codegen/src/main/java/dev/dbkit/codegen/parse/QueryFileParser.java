@@ -224,12 +224,20 @@ public final class QueryFileParser {
 				i = end;
 				continue;
 			}
+			else if (c == '$' && i > 0 && sql.charAt(i - 1) >= 0x80 && !Character.isJavaIdentifierPart(sql.charAt(i - 1))) {
+				// PostgreSQL reads this $ as part of an identifier, the JDBC driver as a dollar quote: they would not
+				// agree on where the statement's parameters are
+				diagnostics.add(source.diagnostic(base + i, "query " + name + ": a $ right after '" + sql.charAt(i - 1)
+						+ "' is read differently by PostgreSQL (part of a name) and by the JDBC driver (a dollar "
+						+ "quote): put a space before it, or quote the name"));
+				return null;
+			}
 			else if (c == '$' && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))) {
-				end = SqlLexing.skipDollarQuoted(sql, i); // inside an identifier (a$b) a $ is part of the name
+				end = SqlLexing.skipDollarQuoted(sql, i); // inside an identifier (a$b, task€$$) a $ is part of the name
 			}
 			else if (c == '@' && (Character.isLetter(next) || next == '_') && (i == 0 || sql.charAt(i - 1) != '@')) {
 				end = i + 1;
-				while (end < n && SqlLexing.isIdentifierPart(sql.charAt(end))) {
+				while (end < n && SqlLexing.isTagPart(sql.charAt(end))) {
 					end++;
 				}
 				namedAt = (namedAt < 0) ? i : namedAt;

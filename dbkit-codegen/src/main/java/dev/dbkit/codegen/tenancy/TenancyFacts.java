@@ -227,6 +227,43 @@ public final class TenancyFacts {
 					unsafeDomains.add(rs.getLong(1));
 				}
 			}
+			// and every type built on one: domains over it, arrays of it, ranges of it
+			Map<Long, List<Long>> builtOn = new HashMap<>();
+			try (ResultSet rs = statement.executeQuery("SELECT t.oid, t.typbasetype, t.typelem, "
+					+ "coalesce((SELECT r.rngsubtype FROM pg_range r WHERE r.rngtypid = t.oid), 0) FROM pg_type t")) {
+				while (rs.next()) {
+					for (int column = 2; column <= 4; column++) {
+						if (rs.getLong(column) != 0) {
+							builtOn.computeIfAbsent(rs.getLong(column), (k) -> new ArrayList<>()).add(rs.getLong(1));
+						}
+					}
+				}
+			}
+			// composite types (not tables' row types) with a field of such a type
+			try (ResultSet rs = statement.executeQuery("SELECT t.oid, a.atttypid FROM pg_type t JOIN pg_class c ON "
+					+ "c.oid = t.typrelid AND c.relkind = 'c' JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0")) {
+				while (rs.next()) {
+					builtOn.computeIfAbsent(rs.getLong(2), (k) -> new ArrayList<>()).add(rs.getLong(1));
+				}
+			}
+			// range types defined in the schema: their input and comparisons run the subtype's operator class and
+			// canonical functions, which may be the schema's
+			try (ResultSet rs = statement.executeQuery("SELECT rngtypid, rngmultitypid FROM pg_range WHERE rngtypid >= "
+					+ FIRST_NORMAL_OBJECT_ID)) {
+				while (rs.next()) {
+					unsafeDomains.add(rs.getLong(1));
+					unsafeDomains.add(rs.getLong(2));
+				}
+			}
+			List<Long> pending = new ArrayList<>(unsafeDomains);
+			while (!pending.isEmpty()) {
+				long type = pending.remove(pending.size() - 1);
+				for (long derived : builtOn.getOrDefault(type, List.of())) {
+					if (unsafeDomains.add(derived)) {
+						pending.add(derived);
+					}
+				}
+			}
 			// tables with a generated column (or default) whose expression calls a function of the schema
 			try (ResultSet rs = statement.executeQuery("SELECT DISTINCT a.adrelid FROM pg_attrdef a JOIN pg_attribute t "
 					+ "ON t.attrelid = a.adrelid AND t.attnum = a.adnum JOIN pg_depend d ON d.classid = "
@@ -372,7 +409,11 @@ public final class TenancyFacts {
 		return this.equalityOperators.contains(operator);
 	}
 
-	/** Whether a cast to this type runs functions of the schema (a domain whose CHECK calls one). */
+	/**
+	 * Whether a value of this type runs functions of the schema: a domain whose CHECK calls one, a type built on
+	 * such a domain (a domain over it, an array, a range, a composite type with a field of it), a range type of the
+	 * schema.
+	 */
 	public boolean isUnsafeDomain(long type) {
 		return this.unsafeDomains.contains(type);
 	}

@@ -90,7 +90,8 @@ public final class TenantProof {
 			"pg_listening_channels", "pg_notification_queue_usage", "pg_sequence_parameters", "pg_get_shmem_allocations",
 			"pg_get_backend_memory_contexts", "pg_log_backend_memory_contexts", "pg_current_xact_id_if_assigned",
 			"pg_export_snapshot", "pg_import_system_collations", "pg_partition_tree", "pg_filenode_relation",
-			"pg_relation_filepath", "pg_relation_filenode", "pg_visible_in_snapshot", "txid_status", "pg_xact_status");
+			"pg_relation_filepath", "pg_relation_filenode", "pg_visible_in_snapshot", "txid_status", "pg_xact_status",
+			"pg_input_is_valid", "pg_input_error_info");
 
 	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
 			"pg_logical_", "pg_replication_", "dblink", "pg_advisory", "pg_try_advisory", "pg_create_",
@@ -745,6 +746,7 @@ public final class TenantProof {
 			}
 		}
 		else if (operation == CMD_UPDATE) {
+			checkRowMovement(modify, table);
 			List<Object> colnoLists = modify.list("updateColnosLists");
 			List<Long> colnos = (index < colnoLists.size() && colnoLists.get(index) instanceof List<?> list)
 					? numbers(list) : List.of();
@@ -763,6 +765,40 @@ public final class TenantProof {
 		}
 		else if (operation != CMD_DELETE) {
 			refuse(table.name(), "performs a write on " + table.name() + " that dbkit does not model");
+		}
+	}
+
+	/**
+	 * An UPDATE of a partition key moves rows into another partition, which inserts every column again under that
+	 * partition's foreign keys: values this statement never wrote (and so never proved) are then checked against,
+	 * and may come to point at, another tenant's rows.
+	 */
+	private void checkRowMovement(Node modify, TenancyFacts.Relation partition) {
+		if (!"true".equals(modify.string("partColsUpdated"))) {
+			return;
+		}
+		long rootRti = modify.number("rootRelation", 0);
+		TenancyFacts.Relation root = (rootRti > 0) ? relationOf(rte(rootRti)) : partition;
+		if (root == null) {
+			return;
+		}
+		List<Long> family = new ArrayList<>(List.of(root.oid()));
+		family.addAll(this.facts.descendants(root.oid()));
+		for (long member : family) {
+			for (TenancyFacts.ForeignKey key : this.facts.foreignKeysOf(member)) {
+				TenancyFacts.Relation table = this.facts.relation(member);
+				TenancyFacts.Relation referenced = this.facts.relation(key.referenced());
+				boolean owned = referenced != null
+						&& (referenced.kind() == TenancyFacts.Kind.TENANT || referenced.kind() == TenancyFacts.Kind.CHILD);
+				if (table != null && owned && !tenantSafe(key, table, referenced)) {
+					refuse(root.name(), "moves rows between partitions of " + root.name() + " (it updates the partition "
+							+ "key), and " + table.name() + " has a foreign key to " + referenced.name() + " without "
+							+ this.tenantColumn + ": the moved rows' values would be checked against, and could point at, "
+							+ "another tenant's rows; make the foreign key include " + this.tenantColumn
+							+ " or do not update the partition key");
+					return;
+				}
+			}
 		}
 	}
 
@@ -980,10 +1016,21 @@ public final class TenantProof {
 				continue;
 			}
 			if (node.is("VAR") && leaf.at().is("MODIFYTABLE")) {
-				// the target row's own value of this very column, unchanged; any other column's value is not a
-				// reference the tenant owns
-				if (leaf.at() != modify || node.number("varattno", 0) != written
-						|| !modify.numbers("resultRelations").contains(node.number("varno", 0))) {
+				if (leaf.at() == modify) {
+					// the target row's own value of this very column, unchanged; any other column's value is not a
+					// reference the tenant owns
+					if (node.number("varattno", 0) != written
+							|| !modify.numbers("resultRelations").contains(node.number("varno", 0))) {
+						return false;
+					}
+					continue;
+				}
+				// the referenced column of a row another write of the statement inserted or updated (RETURNING of a
+				// data-modifying CTE): its writes are proved to be the tenant's
+				long other = leaf.at().number("operation", 0);
+				TenancyFacts.Relation written2 = targetRelation(leaf.at());
+				if ((other != CMD_INSERT && other != CMD_UPDATE) || written2 == null
+						|| written2.oid() != referenced.oid() || node.number("varattno", 0) != column) {
 					return false;
 				}
 				continue;
@@ -1110,9 +1157,21 @@ public final class TenantProof {
 			if (function != 0) {
 				checkFunction(function);
 			}
+			// every type the node names (results, parameters, constants, column definitions of functions and table
+			// functions): a value of a domain whose CHECK calls a schema function runs that function
 			boolean unsafeType = false;
-			for (String typeField : List.of("resulttype", "paramtype", "consttype", "vartype")) {
-				unsafeType |= this.facts.isUnsafeDomain(node.number(typeField, 0));
+			for (Map.Entry<String, @Nullable Object> field : node.fields().entrySet()) {
+				String name = field.getKey().substring(field.getKey().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+				if (!name.endsWith("type") && !name.endsWith("types") && !name.endsWith("typid")
+						&& !name.endsWith("typeid")) {
+					continue;
+				}
+				List<Long> types = (field.getValue() instanceof List<?> list) ? numbers(list)
+						: (field.getValue() instanceof String token && !token.isEmpty()
+								&& Character.isDigit(token.charAt(0))) ? List.of(Long.parseLong(token)) : List.of();
+				for (long type : types) {
+					unsafeType |= this.facts.isUnsafeDomain(type);
+				}
 			}
 			if (unsafeType) {
 				refuse("domain", "uses a domain whose CHECK calls a function defined in the schema (every value of it runs "
