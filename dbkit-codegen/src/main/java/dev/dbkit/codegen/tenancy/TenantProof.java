@@ -204,7 +204,7 @@ public final class TenantProof {
 	private void run() {
 		Node root = this.statement.node("planTree");
 		if (root == null) {
-			refuse("statement", "statement", "has no plan dbkit can read");
+			refuse("statement", "has no plan dbkit can read");
 			return;
 		}
 		this.plans.addAll(PlanTrees.planNodes(this.statement));
@@ -291,7 +291,7 @@ public final class TenantProof {
 		long scanrelid = plan.number("scanrelid", 0);
 		if (scanrelid <= 0 || plan.is("BITMAPINDEXSCAN")) {
 			if (plan.is("FOREIGNSCAN") || plan.is("CUSTOMSCAN")) {
-				refuse("scan", plan.label().toLowerCase(Locale.ROOT), "joins relations in a "
+				refuse("scan", "joins relations in a "
 						+ plan.label().toLowerCase(Locale.ROOT) + " whose rows dbkit cannot follow");
 			}
 			return;
@@ -302,7 +302,7 @@ public final class TenantProof {
 		}
 		TenancyFacts.Relation relation = this.facts.relation(rte.number("relid", 0));
 		if (relation == null) {
-			refuse("relation", "relation " + rte.number("relid", 0), "reads a relation dbkit does not know");
+			refuse("relation " + rte.number("relid", 0), "reads a relation dbkit does not know");
 			return;
 		}
 		switch (relation.kind()) {
@@ -685,7 +685,7 @@ public final class TenantProof {
 	private void checkWrite(Node modify) {
 		List<Long> results = modify.numbers("resultRelations");
 		if (results.isEmpty()) {
-			refuse("write", "write", "writes a relation dbkit cannot identify");
+			refuse("write", "writes a relation dbkit cannot identify");
 			return;
 		}
 		// a partitioned or inherited table has one result relation per partition or child, each with its own
@@ -693,7 +693,7 @@ public final class TenantProof {
 		for (int i = 0; i < results.size(); i++) {
 			TenancyFacts.Relation table = relationOf(rte(results.get(i)));
 			if (table == null) {
-				refuse("write", "write", "writes a relation dbkit cannot identify");
+				refuse("write", "writes a relation dbkit cannot identify");
 				continue;
 			}
 			checkWrite(modify, table, i);
@@ -1227,10 +1227,6 @@ public final class TenantProof {
 
 	private void refuse(String object, String message) {
 		this.findings.putIfAbsent(object + "\u0000" + message, new Finding(object, message));
-	}
-
-	private void refuse(String object, String key, String message) {
-		refuse(object, message);
 	}
 
 }
