@@ -82,8 +82,8 @@ public final class MigrationScaffold {
 	private static String upTemplate(String base, String table) {
 		return """
 				-- %1$s: describe the change here.
-				-- The template follows the tenant checklist: tenant_id, timestamps, soft delete, a tenant-first key
-				-- and the updated_at trigger. Rename the table and add your columns. To reference another tenant
+				-- The template follows the tenant checklist: tenant_id, timestamps, soft delete, a tenant-first key,
+				-- the updated_at trigger and row-level security. Rename the table and add your columns. To reference another tenant
 				-- table, include tenant_id: FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id).
 				CREATE TABLE IF NOT EXISTS %2$s (
 				    id          UUID PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -101,6 +101,16 @@ public final class MigrationScaffold {
 				    BEFORE UPDATE ON %2$s
 				    FOR EACH ROW
 				    EXECUTE FUNCTION update_updated_at_column();
+
+				-- Row-level security: PostgreSQL refuses other tenants' rows to any SQL of a role that does not own
+				-- the table (generate with rowLevelSecurity so that dbkit's calls set dbkit.tenant_id)
+				ALTER TABLE %2$s ENABLE ROW LEVEL SECURITY;
+				ALTER TABLE %2$s FORCE ROW LEVEL SECURITY;
+				CREATE POLICY tenant_isolation ON %2$s
+				    USING (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid
+				        OR current_setting('dbkit.cross_tenant', true) = 'on')
+				    WITH CHECK (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid
+				        OR current_setting('dbkit.cross_tenant', true) = 'on');
 				""".formatted(base, table);
 	}
 

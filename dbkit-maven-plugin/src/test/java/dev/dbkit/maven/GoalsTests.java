@@ -142,17 +142,18 @@ class GoalsTests {
 		RecordingLog log = new RecordingLog();
 		VerifyMojo verify = verifyMojo(maven, log);
 		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(verify::execute)
-			.withMessageStartingWith("dbkit verify: 5 errors, 2 warnings (2 tables, 2 migrations, 0 queries, ");
+			.withMessageStartingWith("dbkit verify: 6 errors, 2 warnings (2 tables, 2 migrations, 0 queries, ");
 		assertThat(log.lines).contains("ERROR src/main/resources/db/migrations/000002_things.up.sql:1: [tenant-index] "
 				+ "error: table things has no index that starts with tenant_id: add `CREATE INDEX idx_things_tenant "
 				+ "ON things(tenant_id);`");
 		assertThat(log.lines).anyMatch((line) -> line.startsWith("WARN src/main/resources/db/migrations/"
 				+ "000002_things.up.sql:1: [soft-delete] warning:"));
-		assertThat(this.project.resolve("target/dbkit/verify-report.json")).content().contains("\"errors\" : 5");
+		assertThat(this.project.resolve("target/dbkit/verify-report.json")).content().contains("\"errors\" : 6");
 
 		log.lines.clear();
 		verify = verifyMojo(maven, log);
-		verify.severities = java.util.Map.of("tenant-index", "warning", "timestamps", "off");
+		verify.severities = java.util.Map.of("tenant-index", "warning", "timestamps", "off", "row-level-security",
+				"off");
 		verify.suppressions = java.util.Map.of("things", "soft-delete");
 		verify.execute();
 		assertThat(log.lines).anyMatch((line) -> line.startsWith("INFO dbkit verify: 0 errors, 2 warnings"));

@@ -32,6 +32,12 @@ public enum Rule {
 	 */
 	TENANT_FOREIGN_KEY("tenant-foreign-key", Severity.ERROR),
 
+	/**
+	 * A tenant-scoped table has row-level security enabled and forced, with a policy on {@code dbkit.tenant_id} for
+	 * reads and writes: the database refuses other tenants' rows on its own.
+	 */
+	ROW_LEVEL_SECURITY("row-level-security", Severity.ERROR),
+
 	/** Every foreign key has an index that starts with its columns. */
 	FOREIGN_KEY_INDEX("foreign-key-index", Severity.WARNING),
 

@@ -29,8 +29,15 @@ final class SchemaFacts {
 	record Trigger(String name, String function, boolean beforeUpdate, boolean forEachRow) {
 	}
 
+	/**
+	 * A table.
+	 *
+	 * @param rowSecurity whether row-level security is enabled and forced (so that it binds the owner too)
+	 * @param tenantPolicy whether a policy for every command checks reads and writes against
+	 * {@code dbkit.tenant_id}
+	 */
 	record Table(String name, @Nullable String comment, Map<String, Column> columns, List<List<String>> indexes,
-			List<ForeignKey> foreignKeys, List<Trigger> triggers) {
+			List<ForeignKey> foreignKeys, List<Trigger> triggers, boolean rowSecurity, boolean tenantPolicy) {
 
 		Optional<Column> column(String name) {
 			return Optional.ofNullable(this.columns.get(name));
@@ -56,12 +63,16 @@ final class SchemaFacts {
 		String userTables = "c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
 				+ "AND n.nspname NOT LIKE 'pg_toast%' AND c.relname <> '" + historyTable.replace("'", "''") + "'";
 		try (Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class') "
+			try (ResultSet rs = statement.executeQuery("SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class'), "
+					+ "c.relrowsecurity AND c.relforcerowsecurity, EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = "
+					+ "c.oid AND p.polcmd = '*' AND p.polpermissive AND pg_get_expr(p.polqual, p.polrelid) LIKE "
+					+ "'%dbkit.tenant_id%' AND coalesce(pg_get_expr(p.polwithcheck, p.polrelid), pg_get_expr(p.polqual, "
+					+ "p.polrelid)) LIKE '%dbkit.tenant_id%') "
 					+ "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + userTables
 					+ " ORDER BY c.relname")) {
 				while (rs.next()) {
 					byOid.put(rs.getLong(1), new Table(rs.getString(2), rs.getString(3), new LinkedHashMap<>(),
-							new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+							new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getBoolean(4), rs.getBoolean(5)));
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "

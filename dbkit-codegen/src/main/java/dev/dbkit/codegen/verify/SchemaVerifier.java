@@ -232,6 +232,15 @@ public final class SchemaVerifier {
 						+ ", not timestamptz: make it `deleted_at TIMESTAMPTZ`");
 			}
 		}
+		if (tenantScoped && (!table.rowSecurity() || !table.tenantPolicy())) {
+			String condition = tenant + " = nullif(current_setting('dbkit.tenant_id', true), '')::uuid OR "
+					+ "current_setting('dbkit.cross_tenant', true) = 'on'";
+			addTable(table, baseDir, Rule.ROW_LEVEL_SECURITY, "table " + name + " is not guarded by row-level security "
+					+ "on dbkit.tenant_id" + (table.rowSecurity() ? " (no policy for every command on it)"
+							: " (not enabled and forced)") + ": add `ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY; "
+					+ "ALTER TABLE " + name + " FORCE ROW LEVEL SECURITY; CREATE POLICY tenant_isolation ON " + name
+					+ " USING (" + condition + ") WITH CHECK (" + condition + ");` (and generate with rowLevelSecurity)");
+		}
 		if (tenantScoped && !table.hasIndexStartingWith(List.of(tenant))) {
 			addTable(table, baseDir, Rule.TENANT_INDEX, "table " + name + " has no index that starts with " + tenant
 					+ ": add `CREATE INDEX idx_" + name + "_tenant ON " + name + "(" + tenant + ");`");
