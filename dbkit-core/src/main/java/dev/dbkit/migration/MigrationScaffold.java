@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.dbkit.tenant.RowLevelSecurity;
+
 /**
  * Creates the next numbered migration pair ({@code mvn dbkit:new -Dname=add_feature_table}): the up file holds a
  * table that passes the tenant checklist, the down file drops it.
@@ -83,8 +85,9 @@ public final class MigrationScaffold {
 		return """
 				-- %1$s: describe the change here.
 				-- The template follows the tenant checklist: tenant_id, timestamps, soft delete, a tenant-first key,
-				-- the updated_at trigger and row-level security. Rename the table and add your columns. To reference another tenant
-				-- table, include tenant_id: FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id).
+				-- the updated_at trigger and row-level security. Rename the table and add your columns. To reference
+				-- another tenant table, include tenant_id: FOREIGN KEY (tenant_id, project_id) REFERENCES projects
+				-- (tenant_id, id).
 				CREATE TABLE IF NOT EXISTS %2$s (
 				    id          UUID PRIMARY KEY DEFAULT gen_random_uuid(),
 				    tenant_id   UUID NOT NULL REFERENCES tenants(id),
@@ -104,14 +107,7 @@ public final class MigrationScaffold {
 
 				-- Row-level security: PostgreSQL refuses other tenants' rows to any SQL of a role that does not own
 				-- the table (generate with rowLevelSecurity so that dbkit's calls set dbkit.tenant_id)
-				ALTER TABLE %2$s ENABLE ROW LEVEL SECURITY;
-				ALTER TABLE %2$s FORCE ROW LEVEL SECURITY;
-				CREATE POLICY tenant_isolation ON %2$s
-				    USING (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid
-				        OR current_setting('dbkit.cross_tenant', true) = 'on')
-				    WITH CHECK (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid
-				        OR current_setting('dbkit.cross_tenant', true) = 'on');
-				""".formatted(base, table);
+				%3$s""".formatted(base, table, RowLevelSecurity.statements(table, "tenant_id"));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.dbkit.query;
 
+import dev.dbkit.tenant.RowLevelSecurity;
+
 /**
  * A statement of a query file, as generated code holds it.
  * <p>
@@ -17,12 +19,12 @@ package dev.dbkit.query;
 public record GeneratedQuery(String name, String file, int line, String sql, Scope scope) {
 
 	/** Sets the tenant for the statement that follows (and clears the cross-tenant marker). */
-	public static final String TENANT_SETTINGS = "SELECT set_config('dbkit.tenant_id', ?, true), "
-			+ "set_config('dbkit.cross_tenant', '', true);\n";
+	public static final String TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
+			+ "', ?, true), set_config('" + RowLevelSecurity.CROSS_TENANT_SETTING + "', '', true);\n";
 
 	/** Marks the statement that follows as a platform query across tenants, with no tenant. */
-	public static final String CROSS_TENANT_SETTINGS = "SELECT set_config('dbkit.tenant_id', '', true), "
-			+ "set_config('dbkit.cross_tenant', 'on', true);\n";
+	public static final String CROSS_TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
+			+ "', '', true), set_config('" + RowLevelSecurity.CROSS_TENANT_SETTING + "', 'on', true);\n";
 
 	/** Whom a statement reaches. */
 	public enum Scope {

@@ -75,6 +75,10 @@ class MigrationScaffoldTests {
 				"constraint public.things.things_tenant_id_id_key UNIQUE (tenant_id, id)",
 				"trigger CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.things FOR EACH ROW EXECUTE FUNCTION "
 						+ "update_updated_at_column()");
+		assertThat(snapshot(db).lines()).as("row-level security on dbkit.tenant_id, for reads and writes")
+			.anyMatch((line) -> line.startsWith("policy public.things.tenant_isolation ALL")
+					&& line.contains("dbkit.tenant_id") && line.contains(" WITH CHECK "))
+			.anyMatch((line) -> line.startsWith("table public.things") && line.contains("ROW LEVEL SECURITY"));
 
 		Migrator.create(db.dataSource(), "filesystem:" + this.dir).rollback(1);
 		assertThat(snapshot(db).firstDifference(before)).isEmpty();

@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.dbkit.tenant.RowLevelSecurity;
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
@@ -41,15 +42,10 @@ class RowLevelSecurityTests {
 	@BeforeAll
 	static void schema() {
 		db = TestPostgres.shared().createDatabase("row_level_security");
+		// the policy dbkit:new writes and dbkit:verify asks for
+		db.execute("CREATE TABLE notes (id UUID PRIMARY KEY, tenant_id UUID NOT NULL, body TEXT NOT NULL);\n"
+				+ RowLevelSecurity.statements("notes", "tenant_id"));
 		db.execute("""
-				CREATE TABLE notes (id UUID PRIMARY KEY, tenant_id UUID NOT NULL, body TEXT NOT NULL);
-				ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
-				ALTER TABLE notes FORCE ROW LEVEL SECURITY;
-				CREATE POLICY tenant_isolation ON notes
-				    USING (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid
-				        OR current_setting('dbkit.cross_tenant', true) = 'on')
-				    WITH CHECK (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid
-				        OR current_setting('dbkit.cross_tenant', true) = 'on');
 				INSERT INTO notes VALUES ('aaaaaaaa-0000-0000-0001-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'a1'),
 				    ('aaaaaaaa-0000-0000-0001-000000000002', 'aaaaaaaa-0000-0000-0000-000000000000', 'a2'),
 				    ('bbbbbbbb-0000-0000-0001-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'b1');

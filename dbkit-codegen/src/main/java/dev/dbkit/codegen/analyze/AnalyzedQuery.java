@@ -72,8 +72,4 @@ public record AnalyzedQuery(Query query, List<Parameter> parameters, List<Column
 		return this.tenantParameters.isEmpty() ? new Unscoped() : new Scoped(Set.copyOf(this.tenantParameters));
 	}
 
-	public boolean isTenantScoped() {
-		return tenancy() instanceof Scoped;
-	}
-
 }

@@ -10,14 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the analysis needs of the database's catalog: tables with their columns, types, enum labels and unique
- * indexes.
+ * What the analysis needs of the database's catalog: tables with their columns, types and enum labels.
  */
 public final class Catalog {
 
@@ -62,8 +59,6 @@ public final class Catalog {
 
 	private final Map<Long, List<String>> enumLabels = new LinkedHashMap<>();
 
-	private final Map<String, Set<String>> indexColumns = new HashMap<>();
-
 	private Catalog() {
 	}
 
@@ -103,13 +98,6 @@ public final class Catalog {
 					catalog.enumLabels.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("SELECT ic.relname, a.attname FROM pg_index i "
-					+ "JOIN pg_class ic ON ic.oid = i.indexrelid "
-					+ "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)")) {
-				while (rs.next()) {
-					catalog.indexColumns.computeIfAbsent(rs.getString(1), (k) -> new TreeSet<>()).add(rs.getString(2));
-				}
-			}
 		}
 		for (Table table : byOid.values()) {
 			catalog.tablesByName.putIfAbsent(table.name(), table);
@@ -130,15 +118,6 @@ public final class Catalog {
 
 	public List<String> enumLabels(long typeOid) {
 		return this.enumLabels.getOrDefault(typeOid, List.of());
-	}
-
-	public Set<String> indexColumns(String indexName) {
-		return this.indexColumns.getOrDefault(indexName, Set.of());
-	}
-
-	/** Whether the table has the tenant column, which makes it tenant-scoped. */
-	public static boolean isTenantScoped(Table table, String tenantColumn) {
-		return table.column(tenantColumn).isPresent();
 	}
 
 }

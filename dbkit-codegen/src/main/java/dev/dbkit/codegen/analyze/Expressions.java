@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading the expressions PostgreSQL prints in a verbose plan: top-level conjuncts, column references, and whether
+ * Reading the expressions PostgreSQL prints in a verbose plan (for nullability): column references, parameters, and whether
  * an expression can be null.
  */
 final class Expressions {
@@ -35,32 +35,6 @@ final class Expressions {
 			e = e.substring(1, e.length() - 1).strip();
 		}
 		return e;
-	}
-
-	/** The top-level operands of an AND (the expression itself when it is not one). */
-	static List<String> conjuncts(String expression) {
-		return splitTopLevel(strip(expression), " AND ").stream().map(Expressions::strip).toList();
-	}
-
-	/**
-	 * The parameter number when {@code conjunct} is {@code alias.column = $n} (either way round, casts allowed),
-	 * else {@code null}.
-	 */
-	static @Nullable Integer equalityParameter(String conjunct, @Nullable String alias, String column) {
-		String e = strip(conjunct);
-		List<Integer> operators = topLevel(e, " = ");
-		if (operators.isEmpty()) {
-			return null;
-		}
-		int eq = operators.get(0);
-		String left = strip(e.substring(0, eq));
-		String right = strip(e.substring(eq + 3));
-		Integer parameter = parameter(right);
-		if (parameter != null && isColumn(left, alias, column)) {
-			return parameter;
-		}
-		parameter = parameter(left);
-		return (parameter != null && isColumn(right, alias, column)) ? parameter : null;
 	}
 
 	/** The parameter number when the expression is {@code $n} (cast or not). */
@@ -96,15 +70,6 @@ final class Expressions {
 		String name = m.group(1);
 		return (name.equalsIgnoreCase("null") || name.equalsIgnoreCase("true") || name.equalsIgnoreCase("false")) ? null
 				: name;
-	}
-
-	private static boolean isColumn(String expression, @Nullable String alias, String column) {
-		String[] ref = columnRef(expression);
-		if (ref != null) {
-			return ref[1].equals(column) && (alias == null || ref[0].equals(alias));
-		}
-		String bare = strip(expression).replaceAll("::[a-z0-9_ \\[\\]\".]+$", "");
-		return strip(bare).equals(column) || strip(bare).equals("\"" + column + "\"");
 	}
 
 	static boolean isLiteral(String expression) {

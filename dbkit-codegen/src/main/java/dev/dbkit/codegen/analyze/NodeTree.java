@@ -60,13 +60,7 @@ public final class NodeTree {
 
 		/** The numbers of an integer, OID or bitmap list field ({@code (i 1 2)}). */
 		public List<Long> numbers(String name) {
-			List<Long> numbers = new ArrayList<>();
-			for (Object item : list(name)) {
-				if (item instanceof String token && isNumber(token)) {
-					numbers.add(Long.parseLong(token));
-				}
-			}
-			return numbers;
+			return NodeTree.numbers(list(name));
 		}
 
 		public @Nullable String string(String name) {
@@ -88,6 +82,17 @@ public final class NodeTree {
 	private final String text;
 
 	private int position;
+
+	/** The numbers of a list value ({@code (i 1 2)}, {@code (o 16384)}), its type letter left out. */
+	public static List<Long> numbers(List<?> list) {
+		List<Long> numbers = new ArrayList<>();
+		for (Object item : list) {
+			if (item instanceof String token && isNumber(token)) {
+				numbers.add(Long.parseLong(token));
+			}
+		}
+		return numbers;
+	}
 
 	private NodeTree(String text) {
 		this.text = text;

@@ -7,47 +7,32 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One node of {@code EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON)}, with the fields the analysis reads.
+ * One node of {@code EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON)}, with the fields the nullability analysis reads
+ * (the tenant proof reads the plan tree itself, {@link NodeTree}).
  *
  * @param type "Node Type", such as {@code Seq Scan} or {@code ModifyTable}
  * @param relation "Relation Name" of a scan or modify node
  * @param schema its "Schema"
  * @param alias "Alias" of the relation, subquery or CTE scanned
  * @param output the "Output" expressions
- * @param quals the conditions applied at this node ("Filter", "Index Cond", "Recheck Cond", "TID Cond")
  * @param joinType "Join Type" of a join node
  * @param parentRelationship how this node feeds its parent ("Outer", "Inner", "InitPlan", ...)
  * @param operation "Operation" of a ModifyTable node (Insert, Update, Delete)
- * @param conflictResolution "Conflict Resolution" of an INSERT ... ON CONFLICT
- * @param conflictArbiterIndexes "Conflict Arbiter Indexes"
- * @param conflictFilter "Conflict Filter"
  * @param subplanName "Subplan Name" of an InitPlan or SubPlan, such as {@code InitPlan 1}
  * @param children the child plans
  */
 public record PlanNode(String type, @Nullable String relation, @Nullable String schema, @Nullable String alias,
-		List<String> output, List<String> quals, @Nullable String joinType, @Nullable String parentRelationship,
-		@Nullable String operation, @Nullable String conflictResolution, List<String> conflictArbiterIndexes,
-		@Nullable String conflictFilter, @Nullable String subplanName, List<PlanNode> children) {
-
-	private static final String[] QUAL_FIELDS = { "Filter", "Index Cond", "Recheck Cond", "TID Cond" };
+		List<String> output, @Nullable String joinType, @Nullable String parentRelationship, @Nullable String operation,
+		@Nullable String subplanName, List<PlanNode> children) {
 
 	static PlanNode of(JsonNode json) {
-		List<String> quals = new ArrayList<>();
-		for (String field : QUAL_FIELDS) {
-			String qual = text(json, field);
-			if (qual != null) {
-				quals.add(qual);
-			}
-		}
 		List<PlanNode> children = new ArrayList<>();
 		for (JsonNode child : json.path("Plans")) {
 			children.add(of(child));
 		}
 		return new PlanNode(json.path("Node Type").asString(""), text(json, "Relation Name"), text(json, "Schema"),
-				text(json, "Alias"), strings(json.path("Output")), quals, text(json, "Join Type"),
-				text(json, "Parent Relationship"), text(json, "Operation"), text(json, "Conflict Resolution"),
-				strings(json.path("Conflict Arbiter Indexes")), text(json, "Conflict Filter"), text(json, "Subplan Name"),
-				children);
+				text(json, "Alias"), strings(json.path("Output")), text(json, "Join Type"),
+				text(json, "Parent Relationship"), text(json, "Operation"), text(json, "Subplan Name"), children);
 	}
 
 	/** This node and all below it, depth first. */

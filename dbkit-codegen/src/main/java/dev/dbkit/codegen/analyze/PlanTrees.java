@@ -3,6 +3,7 @@ package dev.dbkit.codegen.analyze;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,15 @@ import dev.dbkit.codegen.analyze.NodeTree.Node;
  * children and expressions, the range table, and the conditions of a scan. What the rules over plans share.
  */
 public final class PlanTrees {
+
+	/** The varno of a Var that refers to the inner child's output (negative since PostgreSQL 16). */
+	public static final Set<Long> INNER_VAR = Set.of(-1L, 65000L);
+
+	/** The varno of a Var that refers to the outer child's output. */
+	public static final Set<Long> OUTER_VAR = Set.of(-2L, 65001L);
+
+	/** The varno of a Var that refers to a column of the scan's index. */
+	public static final Set<Long> INDEX_VAR = Set.of(-3L, 65002L);
 
 	private static final List<String> CHILD_FIELDS = List.of("lefttree", "righttree", "appendplans", "mergeplans",
 			"bitmapplans", "custom_plans");

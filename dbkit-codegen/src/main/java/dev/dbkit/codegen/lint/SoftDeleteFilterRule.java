@@ -18,8 +18,6 @@ public final class SoftDeleteFilterRule {
 	/** The soft-delete column. */
 	public static final String COLUMN = "deleted_at";
 
-	private static final Set<Long> INDEX_VAR = Set.of(-3L, 65002L);
-
 	private SoftDeleteFilterRule() {
 	}
 
@@ -52,7 +50,7 @@ public final class SoftDeleteFilterRule {
 				if (varno == scanrelid && attno == column) {
 					found[0] = true;
 				}
-				else if (INDEX_VAR.contains(varno) && attno >= 1 && attno <= indexColumns.size()
+				else if (PlanTrees.INDEX_VAR.contains(varno) && attno >= 1 && attno <= indexColumns.size()
 						&& indexColumns.get((int) attno - 1) == column) {
 					found[0] = true;
 				}

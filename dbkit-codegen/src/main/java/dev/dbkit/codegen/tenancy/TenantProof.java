@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.dbkit.codegen.analyze.NodeTree;
 import dev.dbkit.codegen.analyze.NodeTree.Node;
 import dev.dbkit.codegen.analyze.PlanTrees;
 
@@ -36,12 +37,11 @@ import dev.dbkit.codegen.analyze.PlanTrees;
  */
 public final class TenantProof {
 
-	// special varnos of Vars in plans (negative since PostgreSQL 16)
-	private static final Set<Long> INNER_VAR = Set.of(-1L, 65000L);
+	private static final Set<Long> INNER_VAR = PlanTrees.INNER_VAR;
 
-	private static final Set<Long> OUTER_VAR = Set.of(-2L, 65001L);
+	private static final Set<Long> OUTER_VAR = PlanTrees.OUTER_VAR;
 
-	private static final Set<Long> INDEX_VAR = Set.of(-3L, 65002L);
+	private static final Set<Long> INDEX_VAR = PlanTrees.INDEX_VAR;
 
 	private static final int CMD_UPDATE = 2;
 
@@ -647,32 +647,40 @@ public final class TenantProof {
 
 	/** Whether a value is always the tenant: a parameter (bound to it), or the tenant column of a proved scan. */
 	private boolean tenantValue(@Nullable Object expression, Node at, Set<Integer> parameters) {
+		return tenantLeaves(expression, at, parameters) != null;
+	}
+
+	/** The provenance of a value that is always the tenant, or {@code null} when it may be something else. */
+	private @Nullable List<Leaf> tenantLeaves(@Nullable Object expression, Node at, Set<Integer> parameters) {
 		List<Leaf> leaves = leaves(expression, at);
 		Set<Integer> found = new TreeSet<>();
 		for (Leaf leaf : leaves) {
 			Node node = leaf.expression();
 			if (node == null || leaf.at() == null) {
-				return false;
+				return null;
 			}
 			if (node.is("PARAM")) {
 				found.add((int) node.number("paramid", 0));
 				continue;
 			}
 			if (!node.is("VAR")) {
-				return false;
+				return null;
 			}
 			TenancyFacts.Relation relation = leaf.at().is("MODIFYTABLE") ? targetRelation(leaf.at())
 					: relationOf(rte(node.number("varno", 0)));
 			if (relation == null || relation.kind() != TenancyFacts.Kind.TENANT
 					|| node.number("varattno", 0) != relation.tenantAttno()) {
-				return false;
+				return null;
 			}
 			if (!leaf.at().is("MODIFYTABLE") && !scanBound(leaf.at())) {
-				return false;
+				return null;
 			}
 		}
+		if (leaves.isEmpty()) {
+			return null;
+		}
 		parameters.addAll(found);
-		return !leaves.isEmpty();
+		return leaves;
 	}
 
 	// ---- writes
@@ -749,7 +757,7 @@ public final class TenantProof {
 			checkRowMovement(modify, table);
 			List<Object> colnoLists = modify.list("updateColnosLists");
 			List<Long> colnos = (index < colnoLists.size() && colnoLists.get(index) instanceof List<?> list)
-					? numbers(list) : List.of();
+					? NodeTree.numbers(list) : List.of();
 			checkAssignments(modify, table, (input != null) ? input.nodes("targetlist") : List.of(), colnos, input,
 					"UPDATE");
 		}
@@ -802,27 +810,14 @@ public final class TenantProof {
 		}
 	}
 
-	private static List<Long> numbers(List<?> list) {
-		List<Long> numbers = new ArrayList<>();
-		for (Object item : list) {
-			if (item instanceof String token && !token.isEmpty()
-					&& (Character.isDigit(token.charAt(0)) || token.charAt(0) == '-')) {
-				numbers.add(Long.parseLong(token));
-			}
-		}
-		return numbers;
-	}
-
 	/**
 	 * Whether a value written into a table's tenant column is the tenant: {@link #tenantValue}, and never NULL where
 	 * the column takes NULL (a row with no tenant).
 	 */
 	private boolean writtenTenant(@Nullable Object expression, @Nullable Node at, TenancyFacts.Relation table,
 			Set<Integer> parameters) {
-		if (at == null || !tenantValue(expression, at, parameters)) {
-			return false;
-		}
-		return table.tenantNotNull() || leaves(expression, at).stream().noneMatch(Leaf::maybeNull);
+		List<Leaf> leaves = (at != null) ? tenantLeaves(expression, at, parameters) : null;
+		return leaves != null && (table.tenantNotNull() || leaves.stream().noneMatch(Leaf::maybeNull));
 	}
 
 	/** The value an INSERT's input writes into column {@code attno} (its target list is in column order). */
@@ -1166,7 +1161,7 @@ public final class TenantProof {
 						&& !name.endsWith("typeid")) {
 					continue;
 				}
-				List<Long> types = (field.getValue() instanceof List<?> list) ? numbers(list)
+				List<Long> types = (field.getValue() instanceof List<?> list) ? NodeTree.numbers(list)
 						: (field.getValue() instanceof String token && !token.isEmpty()
 								&& Character.isDigit(token.charAt(0))) ? List.of(Long.parseLong(token)) : List.of();
 				for (long type : types) {
@@ -1185,7 +1180,7 @@ public final class TenantProof {
 						|| name.endsWith("Operators"))) {
 					continue;
 				}
-				List<Long> operators = (field.getValue() instanceof List<?> list) ? numbers(list)
+				List<Long> operators = (field.getValue() instanceof List<?> list) ? NodeTree.numbers(list)
 						: (field.getValue() instanceof String token && !token.isEmpty()
 								&& Character.isDigit(token.charAt(0))) ? List.of(Long.parseLong(token)) : List.of();
 				for (long operator : operators) {

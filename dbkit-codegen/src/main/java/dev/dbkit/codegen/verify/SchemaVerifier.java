@@ -30,6 +30,7 @@ import dev.dbkit.migration.MigrationCatalog;
 import dev.dbkit.migration.MigrationException;
 import dev.dbkit.migration.Migrator;
 import dev.dbkit.schema.SchemaSnapshot;
+import dev.dbkit.tenant.RowLevelSecurity;
 
 /**
  * Checks the seed's checklist on a scratch database: every migration goes up, down and up again (the down must
@@ -107,11 +108,7 @@ public final class SchemaVerifier {
 				return false;
 			}
 			SchemaSnapshot after = snapshot(dataSource);
-			for (String line : after.lines()) {
-				if (line.startsWith("table ") && !before.lines().contains(line)) {
-					this.createdBy.putIfAbsent(tableName(line), migration);
-				}
-			}
+			recordCreated(before, after, migration);
 			if (!step(() -> migrator.rollback(1), down, "down")) {
 				return upsOnly(migrator, migrations, dataSource, baseDir);
 			}
@@ -164,14 +161,19 @@ public final class SchemaVerifier {
 				return false;
 			}
 			SchemaSnapshot after = snapshot(dataSource);
-			for (String line : after.lines()) {
-				if (line.startsWith("table ") && !before.lines().contains(line)) {
-					this.createdBy.putIfAbsent(tableName(line), migration);
-				}
-			}
+			recordCreated(before, after, migration);
 			before = after;
 		}
 		return true;
+	}
+
+	/** The tables a migration created, so that findings about them point at it. */
+	private void recordCreated(SchemaSnapshot before, SchemaSnapshot after, Migration migration) {
+		for (String line : after.lines()) {
+			if (line.startsWith("table ") && !before.lines().contains(line)) {
+				this.createdBy.putIfAbsent(tableName(line), migration);
+			}
+		}
 	}
 
 	private boolean step(Runnable work, String file, String what) {
@@ -233,13 +235,11 @@ public final class SchemaVerifier {
 			}
 		}
 		if (tenantScoped && (!table.rowSecurity() || !table.tenantPolicy())) {
-			String condition = tenant + " = nullif(current_setting('dbkit.tenant_id', true), '')::uuid OR "
-					+ "current_setting('dbkit.cross_tenant', true) = 'on'";
 			addTable(table, baseDir, Rule.ROW_LEVEL_SECURITY, "table " + name + " is not guarded by row-level security "
-					+ "on dbkit.tenant_id" + (table.rowSecurity() ? " (no policy for every command on it)"
-							: " (not enabled and forced)") + ": add `ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY; "
-					+ "ALTER TABLE " + name + " FORCE ROW LEVEL SECURITY; CREATE POLICY tenant_isolation ON " + name
-					+ " USING (" + condition + ") WITH CHECK (" + condition + ");` (and generate with rowLevelSecurity)");
+					+ "on " + RowLevelSecurity.TENANT_SETTING + (table.rowSecurity()
+							? " (no policy for every command on it)" : " (not enabled and forced)") + ": add `"
+					+ RowLevelSecurity.statements(name, tenant).replaceAll("\\s*\n\\s*", " ").strip()
+					+ "` (and generate with rowLevelSecurity)");
 		}
 		if (tenantScoped && !table.hasIndexStartingWith(List.of(tenant))) {
 			addTable(table, baseDir, Rule.TENANT_INDEX, "table " + name + " has no index that starts with " + tenant
