@@ -89,9 +89,10 @@ public final class JdbcValues {
 		return (label != null) ? fromLabel.apply(label) : null;
 	}
 
-	/** Binds a Java enum constant as its PostgreSQL label. */
-	public static void setEnum(PreparedStatement ps, int index, @Nullable PostgresEnum value) throws SQLException {
-		ps.setObject(index, (value != null) ? value.label() : null, Types.OTHER);
+	/** Binds a Java enum constant as its PostgreSQL label, a value of enum type {@code type}. */
+	public static void setEnum(PreparedStatement ps, int index, @Nullable PostgresEnum value, String type)
+			throws SQLException {
+		setTyped(ps, index, (value != null) ? value.label() : null, type);
 	}
 
 	/** Binds a value that may be {@code null}, with the SQL type to send for {@code null}. */
@@ -105,7 +106,21 @@ public final class JdbcValues {
 		}
 	}
 
-	/** Binds a value of a type the server knows better than JDBC does (uuid, dates, overrides). */
+	/**
+	 * Binds a value of a type the server knows better than JDBC does (uuid, dates, overrides); {@code null} as a
+	 * value of PostgreSQL type {@code type}.
+	 */
+	public static void setObject(PreparedStatement ps, int index, @Nullable Object value, String type)
+			throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.OTHER, type);
+		}
+		else {
+			ps.setObject(index, value);
+		}
+	}
+
+	/** Binds a value of a type the server knows better than JDBC does, {@code null} of unspecified type. */
 	public static void setObject(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
 		if (value == null) {
 			ps.setNull(index, Types.OTHER);
@@ -115,20 +130,16 @@ public final class JdbcValues {
 		}
 	}
 
-	/** Binds text that the server converts to the parameter's type (json, jsonb, enums). */
-	public static void setOther(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
-		ps.setObject(index, value, Types.OTHER);
-	}
-
 	/**
-	 * Binds text as a value of a named PostgreSQL type (json, jsonb). Sending the type with the value lets the
-	 * server reuse the prepared statement; a value of unspecified type makes the driver describe the statement
-	 * again.
+	 * Binds text as a value of a named PostgreSQL type (json, jsonb, inet, an enum), {@code null} too. A value of
+	 * unspecified type makes pgjdbc describe the prepared statement, and pgjdbc then sends a Sync before each later
+	 * execution of it when its rows have no bounded size: an extra round trip, and the end of the implicit
+	 * transaction in which row-level security's setting was made.
 	 */
 	public static void setTyped(PreparedStatement ps, int index, @Nullable String value, String type)
 			throws SQLException {
 		if (value == null) {
-			ps.setNull(index, Types.OTHER);
+			ps.setNull(index, Types.OTHER, type);
 			return;
 		}
 		PGobject object = new PGobject();
@@ -141,7 +152,7 @@ public final class JdbcValues {
 	public static void setList(PreparedStatement ps, int index, @Nullable List<?> values, String elementType)
 			throws SQLException {
 		if (values == null) {
-			ps.setNull(index, Types.ARRAY);
+			ps.setNull(index, Types.ARRAY, elementType + "[]");
 			return;
 		}
 		Object[] elements = new Object[values.size()];

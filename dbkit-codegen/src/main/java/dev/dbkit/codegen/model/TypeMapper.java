@@ -40,23 +40,23 @@ final class TypeMapper {
 	 * @return the type, or {@code null} when there is no mapping
 	 */
 	@Nullable ValueType map(long oid, boolean nullable, @Nullable String column) {
+		Catalog.Type type = this.catalog.type(oid);
 		String columnOverride = (column != null) ? this.config.columnOverrides().get(column) : null;
 		if (columnOverride != null) {
-			return overridden(columnOverride, nullable);
+			return overridden(columnOverride, nullable, (type != null) ? bindName(type) : null);
 		}
-		Catalog.Type type = this.catalog.type(oid);
 		if (type == null) {
 			return null;
 		}
 		String typeOverride = this.config.typeOverrides().get(type.name());
 		if (typeOverride != null) {
-			return overridden(typeOverride, nullable);
+			return overridden(typeOverride, nullable, bindName(type));
 		}
 		if (type.kind() == 'd') {
 			return map(type.baseOid(), nullable, null);
 		}
 		if (type.kind() == 'e') {
-			return ValueType.of(Kind.ENUM, enumModel(type).className(), nullable);
+			return ValueType.of(Kind.ENUM, enumModel(type).className(), nullable, bindName(type));
 		}
 		if (type.isArray()) {
 			Catalog.Type element = this.catalog.type(type.elementOid());
@@ -64,10 +64,11 @@ final class TypeMapper {
 				return null;
 			}
 			if (element.kind() == 'e') {
-				return ValueType.list(Kind.ENUM_LIST, enumModel(element).className(), element.name(), nullable);
+				return ValueType.list(Kind.ENUM_LIST, enumModel(element).className(), bindName(element), nullable);
 			}
 			ClassName elementClass = arrayElement(element.name());
-			return (elementClass != null) ? ValueType.list(Kind.LIST, elementClass, element.name(), nullable) : null;
+			return (elementClass != null) ? ValueType.list(Kind.LIST, elementClass, bindName(element), nullable)
+					: null;
 		}
 		return switch (type.name()) {
 			case "bool" -> ValueType.of(Kind.BOOLEAN, TypeName.BOOLEAN, nullable);
@@ -80,13 +81,14 @@ final class TypeMapper {
 			case "text", "varchar", "bpchar", "name", "citext", "xml" ->
 				ValueType.of(Kind.STRING, ClassName.get(String.class), nullable);
 			case "json", "jsonb" -> ValueType.typedText(type.name(), nullable);
-			case "inet", "cidr", "macaddr", "interval" ->
-				ValueType.of(Kind.JSON, ClassName.get(String.class), nullable);
-			case "uuid" -> ValueType.of(Kind.OBJECT, ClassName.get("java.util", "UUID"), nullable);
-			case "timestamptz" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "OffsetDateTime"), nullable);
-			case "timestamp" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDateTime"), nullable);
-			case "date" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDate"), nullable);
-			case "time" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalTime"), nullable);
+			case "inet", "cidr", "macaddr", "interval" -> ValueType.typedText(type.name(), nullable);
+			case "uuid" -> ValueType.of(Kind.OBJECT, ClassName.get("java.util", "UUID"), nullable, type.name());
+			case "timestamptz" ->
+				ValueType.of(Kind.OBJECT, ClassName.get("java.time", "OffsetDateTime"), nullable, type.name());
+			case "timestamp" ->
+				ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDateTime"), nullable, type.name());
+			case "date" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDate"), nullable, type.name());
+			case "time" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalTime"), nullable, type.name());
 			case "bytea" -> ValueType.of(Kind.BYTES, TypeName.get(byte[].class), nullable);
 			default -> null;
 		};
@@ -98,16 +100,28 @@ final class TypeMapper {
 	 * supports for every numeric type); any other class goes through the driver's {@code getObject(int, Class)}
 	 * and {@code setObject}.
 	 */
-	private static ValueType overridden(String javaType, boolean nullable) {
+	private static ValueType overridden(String javaType, boolean nullable, @Nullable String pgType) {
 		return switch (javaType) {
-			case "String", "java.lang.String" -> ValueType.of(Kind.JSON, ClassName.get(String.class), nullable);
+			case "String", "java.lang.String" -> (pgType != null) ? ValueType.typedText(pgType, nullable)
+					: ValueType.of(Kind.STRING, ClassName.get(String.class), nullable);
 			case "BigDecimal", "java.math.BigDecimal" ->
 				ValueType.of(Kind.DECIMAL, ClassName.get("java.math", "BigDecimal"), nullable);
 			case "long", "Long", "java.lang.Long" -> ValueType.of(Kind.LONG, TypeName.LONG, nullable);
 			case "int", "Integer", "java.lang.Integer" -> ValueType.of(Kind.INT, TypeName.INT, nullable);
 			case "double", "Double", "java.lang.Double" -> ValueType.of(Kind.DOUBLE, TypeName.DOUBLE, nullable);
 			case "boolean", "Boolean", "java.lang.Boolean" -> ValueType.of(Kind.BOOLEAN, TypeName.BOOLEAN, nullable);
-			default -> ValueType.of(Kind.OBJECT, ClassName.bestGuess(javaType), nullable);
+			default -> ValueType.of(Kind.OBJECT, ClassName.bestGuess(javaType), nullable, pgType);
+		};
+	}
+
+	/**
+	 * The name the driver looks a type up by when it binds a value of it: unqualified for the built-in types and
+	 * those of {@code public}, qualified otherwise.
+	 */
+	private static String bindName(Catalog.Type type) {
+		return switch (type.schema()) {
+			case "pg_catalog", "public" -> type.name();
+			default -> type.schema() + "." + type.name();
 		};
 	}
 

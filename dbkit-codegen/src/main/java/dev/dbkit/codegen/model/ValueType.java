@@ -51,28 +51,39 @@ public final class ValueType {
 
 	private final boolean nullable;
 
-	/** The PostgreSQL element type of a list, or the type that typed text is bound as. */
-	private final @Nullable String arrayElementType;
+	/**
+	 * The PostgreSQL type a value is bound as, for the kinds whose JDBC calls do not say it themselves (text the
+	 * server converts, enums, objects, and the elements of lists). Every parameter is sent with a type, also
+	 * {@code null}: a parameter of unspecified type makes pgjdbc describe the prepared statement, and it then
+	 * sends a Sync before each execution of a described statement whose rows it cannot bound, which would end the
+	 * implicit transaction that holds the row-level security setting sent just before the statement.
+	 */
+	private final @Nullable String pgType;
 
-	private ValueType(Kind kind, TypeName type, boolean nullable, @Nullable String arrayElementType) {
+	private ValueType(Kind kind, TypeName type, boolean nullable, @Nullable String pgType) {
 		this.kind = kind;
 		this.type = type;
 		this.nullable = nullable;
-		this.arrayElementType = arrayElementType;
+		this.pgType = pgType;
 	}
 
 	static ValueType of(Kind kind, TypeName type, boolean nullable) {
-		return new ValueType(kind, (nullable && type.isPrimitive()) ? type.box() : type, nullable, null);
+		return of(kind, type, nullable, null);
 	}
 
-	/** Text bound with its PostgreSQL type named (json, jsonb). */
+	static ValueType of(Kind kind, TypeName type, boolean nullable, @Nullable String pgType) {
+		return new ValueType(kind, (nullable && type.isPrimitive()) ? type.box() : type, nullable, pgType);
+	}
+
+	/** Text bound as a value of PostgreSQL type {@code pgType} (json, jsonb, inet, interval, an override). */
 	static ValueType typedText(String pgType, boolean nullable) {
 		return new ValueType(Kind.JSON, ClassName.get(String.class), nullable, pgType);
 	}
 
-	static ValueType list(Kind kind, TypeName element, String arrayElementType, boolean nullable) {
+	/** A list bound as an array of {@code elementType}. */
+	static ValueType list(Kind kind, TypeName element, String elementType, boolean nullable) {
 		return new ValueType(kind, ParameterizedTypeName.get(ClassName.get("java.util", "List"), element), nullable,
-				arrayElementType);
+				elementType);
 	}
 
 	public boolean isList() {
@@ -127,15 +138,14 @@ public final class ValueType {
 					: CodeBlock.of("ps.set$L($L, $L)", this.kind.jdbcName, slot, value);
 			case DECIMAL -> CodeBlock.of("ps.setBigDecimal($L, $L)", slot, value);
 			case STRING -> CodeBlock.of("ps.setString($L, $L)", slot, value);
-			case JSON -> (this.arrayElementType != null)
-					? CodeBlock.of("$T.setTyped(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.arrayElementType)
-					: CodeBlock.of("$T.setOther(ps, $L, $L)", JDBC_VALUES, slot, value);
+			case JSON -> CodeBlock.of("$T.setTyped(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
 			case BYTES -> CodeBlock.of("ps.setBytes($L, $L)", slot, value);
-			case OBJECT -> this.nullable ? CodeBlock.of("$T.setObject(ps, $L, $L)", JDBC_VALUES, slot, value)
-					: CodeBlock.of("ps.setObject($L, $L)", slot, value);
-			case ENUM -> CodeBlock.of("$T.setEnum(ps, $L, $L)", JDBC_VALUES, slot, value);
-			case LIST, ENUM_LIST -> CodeBlock.of("$T.setList(ps, $L, $L, $S)", JDBC_VALUES, slot, value,
-					this.arrayElementType);
+			case OBJECT -> (this.nullable && this.pgType != null)
+					? CodeBlock.of("$T.setObject(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType)
+					: this.nullable ? CodeBlock.of("$T.setObject(ps, $L, $L)", JDBC_VALUES, slot, value)
+							: CodeBlock.of("ps.setObject($L, $L)", slot, value);
+			case ENUM -> CodeBlock.of("$T.setEnum(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
+			case LIST, ENUM_LIST -> CodeBlock.of("$T.setList(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
 		};
 	}
 

@@ -153,7 +153,7 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(CREATE_TASK, (ps) -> {
                     ps.setObject(1, tenantId);
-                    JdbcValues.setObject(ps, 2, params.projectId());
+                    JdbcValues.setObject(ps, 2, params.projectId(), "uuid");
                     ps.setString(3, params.title());
                     ps.setBoolean(4, params.done());
                     ps.setString(5, params.assignee());
@@ -171,7 +171,7 @@ public class TasksRepository {
     public long moveTasks(@Nullable UUID projectId, UUID projectId2) {
         UUID tenantId = TenantContext.require();
         return this.executor.execRows(MOVE_TASKS, (ps) -> {
-                    JdbcValues.setObject(ps, 1, projectId);
+                    JdbcValues.setObject(ps, 1, projectId, "uuid");
                     ps.setObject(2, tenantId);
                     ps.setObject(3, projectId2);
                 });

@@ -82,7 +82,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(PROJECTS_WITH_STATUS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    JdbcValues.setEnum(ps, 2, status);
+                    JdbcValues.setEnum(ps, 2, status, "project_status");
                 }, ProjectsRepository::readProjectsWithStatusRow);
     }
 
