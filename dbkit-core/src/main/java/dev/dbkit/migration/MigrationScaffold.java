@@ -87,16 +87,17 @@ public final class MigrationScaffold {
 				-- The template follows the tenant checklist: tenant_id, timestamps, soft delete, a tenant-first key,
 				-- the updated_at trigger and row-level security. Rename the table and add your columns. To reference
 				-- another tenant table, include tenant_id: FOREIGN KEY (tenant_id, project_id) REFERENCES projects
-				-- (tenant_id, id).
+				-- (tenant_id, id). Unique constraints include tenant_id too: UNIQUE (tenant_id, slug).
 				CREATE TABLE IF NOT EXISTS %2$s (
-				    id          UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+				    id          UUID NOT NULL DEFAULT gen_random_uuid(),
 				    tenant_id   UUID NOT NULL REFERENCES tenants(id),
 
 				    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
 				    updated_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
 				    deleted_at  TIMESTAMPTZ,
-				    -- tenant lookups, and the key that other tables reference tenant-safely
-				    UNIQUE (tenant_id, id)
+				    -- tenant-first: tenant lookups, the unique key other tables reference tenant-safely, and the key
+				    -- Citus needs to distribute the table by tenant_id
+				    PRIMARY KEY (tenant_id, id)
 				);
 
 				-- Auto-update trigger

@@ -18,11 +18,13 @@ public final class RowLevelSecurity {
 
 	/**
 	 * The policy's condition: the row is the current tenant's, or the call is a platform one. ({@code nullif}: once a
-	 * transaction-local setting has ended, the session reads it as {@code ''}.)
+	 * transaction-local setting has ended, the session reads it as {@code ''}.) Each setting is read in a scalar
+	 * subquery, which PostgreSQL evaluates once per statement (an init plan) instead of once per row: per row, the
+	 * policy is then one comparison of uuids, and a list of 100 rows costs what it costs without the policy.
 	 */
 	public static String condition(String tenantColumn) {
-		return tenantColumn + " = nullif(current_setting('" + TENANT_SETTING + "', true), '')::uuid\n        OR "
-				+ "current_setting('" + CROSS_TENANT_SETTING + "', true) = 'on'";
+		return tenantColumn + " = (SELECT nullif(current_setting('" + TENANT_SETTING + "', true), '')::uuid)\n        OR "
+				+ "(SELECT current_setting('" + CROSS_TENANT_SETTING + "', true) = 'on')";
 	}
 
 	/** The statements that guard a table: enable and force row-level security, and the policy for every command. */

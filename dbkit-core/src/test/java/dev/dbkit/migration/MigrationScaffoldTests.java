@@ -72,7 +72,7 @@ class MigrationScaffoldTests {
 				"column public.things.updated_at timestamp with time zone NOT NULL DEFAULT now()",
 				"column public.things.deleted_at timestamp with time zone",
 				"constraint public.things.things_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id)",
-				"constraint public.things.things_tenant_id_id_key UNIQUE (tenant_id, id)",
+				"constraint public.things.things_pkey PRIMARY KEY (tenant_id, id)",
 				"trigger CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.things FOR EACH ROW EXECUTE FUNCTION "
 						+ "update_updated_at_column()");
 		assertThat(snapshot(db).lines()).as("row-level security on dbkit.tenant_id, for reads and writes")

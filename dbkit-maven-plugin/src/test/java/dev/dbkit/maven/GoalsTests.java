@@ -142,22 +142,26 @@ class GoalsTests {
 		RecordingLog log = new RecordingLog();
 		VerifyMojo verify = verifyMojo(maven, log);
 		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(verify::execute)
-			.withMessageStartingWith("dbkit verify: 6 errors, 2 warnings (2 tables, 2 migrations, 0 queries, ");
+			.withMessageStartingWith("dbkit verify: 6 errors, 3 warnings (2 tables, 2 migrations, 0 queries, ");
 		assertThat(log.lines).contains("ERROR src/main/resources/db/migrations/000002_things.up.sql:1: [tenant-index] "
 				+ "error: table things has no index that starts with tenant_id: add `CREATE INDEX idx_things_tenant "
 				+ "ON things(tenant_id);`");
 		assertThat(log.lines).anyMatch((line) -> line.startsWith("WARN src/main/resources/db/migrations/"
 				+ "000002_things.up.sql:1: [soft-delete] warning:"));
+		assertThat(log.lines).contains("WARN src/main/resources/db/migrations/000002_things.up.sql:1: [tenant-keys] "
+				+ "warning: primary key things_pkey (things.id) does not include tenant_id: Citus can distribute things "
+				+ "by tenant_id only when every primary key and unique constraint includes it. Write `PRIMARY KEY "
+				+ "(tenant_id, id)`");
 		assertThat(this.project.resolve("target/dbkit/verify-report.json")).content().contains("\"errors\" : 6");
 
 		log.lines.clear();
 		verify = verifyMojo(maven, log);
 		verify.severities = java.util.Map.of("tenant-index", "warning", "timestamps", "off", "row-level-security",
 				"off");
-		verify.suppressions = java.util.Map.of("things", "soft-delete");
+		verify.suppressions = java.util.Map.of("things", "soft-delete,tenant-keys");
 		verify.execute();
 		assertThat(log.lines).anyMatch((line) -> line.startsWith("INFO dbkit verify: 0 errors, 2 warnings"));
-		assertThat(log.lines).noneMatch((line) -> line.contains("[soft-delete]"));
+		assertThat(log.lines).noneMatch((line) -> line.contains("[soft-delete]") || line.contains("[tenant-keys]"));
 	}
 
 	private VerifyMojo verifyMojo(MavenProject maven, RecordingLog log) {
@@ -178,6 +182,7 @@ class GoalsTests {
 		generate.queriesDir = this.project.resolve("src/main/resources/db/queries").toFile();
 		generate.outputDirectory = this.project.resolve("target/generated-sources/dbkit").toFile();
 		generate.resourcesDirectory = this.project.resolve("target/generated-resources/dbkit").toFile();
+		generate.fingerprintFile = this.project.resolve("target/dbkit/generate.fingerprint").toFile();
 		generate.analysisUrl = this.db.jdbcUrl();
 		generate.analysisUser = this.db.username();
 		generate.analysisPassword = this.db.password();

@@ -38,6 +38,25 @@ public enum Rule {
 	 */
 	ROW_LEVEL_SECURITY("row-level-security", Severity.ERROR),
 
+	/**
+	 * A materialized view that reads tenant-scoped tables carries {@code tenant_id} or is declared platform-global:
+	 * row-level security does not apply to materialized views.
+	 */
+	MATERIALIZED_VIEW("materialized-view", Severity.ERROR),
+
+	/**
+	 * No {@code SECURITY DEFINER} function, and no view over tenant-scoped tables without {@code security_invoker},
+	 * belongs to a role that bypasses row-level security (a superuser or {@code BYPASSRLS}): it would run every
+	 * caller's statement past the policies.
+	 */
+	RLS_BYPASS("rls-bypass", Severity.ERROR),
+
+	/**
+	 * Distribution readiness: the primary key and unique constraints of a tenant-scoped table include
+	 * {@code tenant_id}, which Citus needs to distribute the table by tenant.
+	 */
+	TENANT_KEYS("tenant-keys", Severity.WARNING),
+
 	/** Every foreign key has an index that starts with its columns. */
 	FOREIGN_KEY_INDEX("foreign-key-index", Severity.WARNING),
 

@@ -29,6 +29,35 @@ final class SchemaFacts {
 	record Trigger(String name, String function, boolean beforeUpdate, boolean forEachRow) {
 	}
 
+	/** A primary key or unique constraint (or unique index). */
+	record Key(String name, List<String> columns, boolean primary) {
+	}
+
+	/**
+	 * A view or materialized view.
+	 *
+	 * @param reads the tables and views its definition reads directly
+	 * @param securityInvoker whether it runs with its caller's rights ({@code security_invoker}) rather than its
+	 * owner's
+	 * @param ownerBypassesRls whether its owner is a superuser or has {@code BYPASSRLS}
+	 */
+	record View(String name, boolean materialized, @Nullable String comment, List<String> columns, List<String> reads,
+			boolean securityInvoker, String owner, boolean ownerBypassesRls) {
+
+		boolean commentSays(String marker) {
+			return this.comment != null && this.comment.contains(marker);
+		}
+
+	}
+
+	/** A {@code SECURITY DEFINER} function and its owner. */
+	record DefinerFunction(String name, String signature, String owner, boolean ownerBypassesRls) {
+	}
+
+	/** What {@link #load} reads besides the tables. */
+	record Facts(Map<String, Table> tables, List<View> views, List<DefinerFunction> definers) {
+	}
+
 	/**
 	 * A table.
 	 *
@@ -37,7 +66,8 @@ final class SchemaFacts {
 	 * {@code dbkit.tenant_id}
 	 */
 	record Table(String name, @Nullable String comment, Map<String, Column> columns, List<List<String>> indexes,
-			List<ForeignKey> foreignKeys, List<Trigger> triggers, boolean rowSecurity, boolean tenantPolicy) {
+			List<Key> keys, List<ForeignKey> foreignKeys, List<Trigger> triggers, boolean rowSecurity,
+			boolean tenantPolicy) {
 
 		Optional<Column> column(String name) {
 			return Optional.ofNullable(this.columns.get(name));
@@ -57,8 +87,11 @@ final class SchemaFacts {
 	private SchemaFacts() {
 	}
 
-	/** The ordinary tables of the user schemas, by name, the migration history left out. */
-	static Map<String, Table> load(Connection connection, String historyTable) throws SQLException {
+	/**
+	 * The ordinary tables of the user schemas, by name, the migration history left out; their views and
+	 * materialized views; and the {@code SECURITY DEFINER} functions.
+	 */
+	static Facts load(Connection connection, String historyTable) throws SQLException {
 		Map<Long, Table> byOid = new LinkedHashMap<>();
 		String userTables = "c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
 				+ "AND n.nspname NOT LIKE 'pg_toast%' AND c.relname <> '" + historyTable.replace("'", "''") + "'";
@@ -72,7 +105,8 @@ final class SchemaFacts {
 					+ " ORDER BY c.relname")) {
 				while (rs.next()) {
 					byOid.put(rs.getLong(1), new Table(rs.getString(2), rs.getString(3), new LinkedHashMap<>(),
-							new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getBoolean(4), rs.getBoolean(5)));
+							new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getBoolean(4),
+							rs.getBoolean(5)));
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
@@ -93,6 +127,17 @@ final class SchemaFacts {
 					Table table = byOid.get(rs.getLong(1));
 					if (table != null) {
 						table.indexes().add(strings(rs.getArray(2)));
+					}
+				}
+			}
+			try (ResultSet rs = statement.executeQuery("SELECT i.indrelid, ic.relname, i.indisprimary, array(SELECT "
+					+ "a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON a.attrelid = "
+					+ "i.indrelid AND a.attnum = k.attnum ORDER BY k.n) FROM pg_index i JOIN pg_class ic ON ic.oid = "
+					+ "i.indexrelid WHERE i.indisunique ORDER BY ic.relname")) {
+				while (rs.next()) {
+					Table table = byOid.get(rs.getLong(1));
+					if (table != null) {
+						table.keys().add(new Key(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3)));
 					}
 				}
 			}
@@ -124,7 +169,45 @@ final class SchemaFacts {
 		}
 		Map<String, Table> byName = new LinkedHashMap<>();
 		byOid.values().forEach((table) -> byName.put(table.name(), table));
-		return byName;
+		return new Facts(byName, views(connection), definers(connection));
+	}
+
+	private static final String BYPASSES_RLS = "(SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.oid = %s)";
+
+	private static List<View> views(Connection connection) throws SQLException {
+		List<View> views = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+				"SELECT v.relname, v.relkind = 'm', obj_description(v.oid, 'pg_class'), array(SELECT a.attname FROM "
+						+ "pg_attribute a WHERE a.attrelid = v.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY "
+						+ "a.attnum)::text[], array(SELECT DISTINCT t.relname FROM pg_rewrite r JOIN pg_depend d ON "
+						+ "d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass "
+						+ "JOIN pg_class t ON t.oid = d.refobjid WHERE r.ev_class = v.oid AND t.oid <> v.oid ORDER BY "
+						+ "t.relname)::text[], coalesce(v.reloptions::text[] && ARRAY['security_invoker=true', "
+						+ "'security_invoker=on', 'security_invoker=1'], false), pg_get_userbyid(v.relowner), "
+						+ BYPASSES_RLS.formatted("v.relowner") + " FROM pg_class v JOIN pg_namespace n ON n.oid = "
+						+ "v.relnamespace WHERE v.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', "
+						+ "'information_schema') ORDER BY v.relname")) {
+			while (rs.next()) {
+				views.add(new View(rs.getString(1), rs.getBoolean(2), rs.getString(3), strings(rs.getArray(4)),
+						strings(rs.getArray(5)), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8)));
+			}
+		}
+		return views;
+	}
+
+	private static List<DefinerFunction> definers(Connection connection) throws SQLException {
+		List<DefinerFunction> functions = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+				"SELECT p.proname, p.oid::regprocedure::text, pg_get_userbyid(p.proowner), "
+						+ BYPASSES_RLS.formatted("p.proowner") + " FROM pg_proc p JOIN pg_namespace n ON n.oid = "
+						+ "p.pronamespace WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+						+ "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') "
+						+ "ORDER BY 2")) {
+			while (rs.next()) {
+				functions.add(new DefinerFunction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+			}
+		}
+		return functions;
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

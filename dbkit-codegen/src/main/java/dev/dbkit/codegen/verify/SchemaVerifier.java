@@ -71,15 +71,19 @@ public final class SchemaVerifier {
 		boolean migrated = upDownUp(migrator, migrations, dataSource, baseDir);
 		int queries = 0;
 		if (migrated) {
+			SchemaFacts.Facts facts;
 			try (Connection connection = dataSource.getConnection()) {
-				this.tables.putAll(SchemaFacts.load(connection, HISTORY_TABLE));
+				facts = SchemaFacts.load(connection, HISTORY_TABLE);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not read the catalog: " + ex.getMessage(), ex);
 			}
+			this.tables.putAll(facts.tables());
 			for (SchemaFacts.Table table : this.tables.values()) {
 				checkTable(table, baseDir);
 			}
+			checkViews(facts.views(), baseDir);
+			checkDefiners(facts.definers(), baseDir);
 			queries = checkQueries(baseDir, queriesDir, dataSource, simpleConnections);
 		}
 		List<Finding> kept = this.findings.stream()
@@ -167,14 +171,23 @@ public final class SchemaVerifier {
 		return true;
 	}
 
-	/** The tables a migration created, so that findings about them point at it. */
+	/** The tables, views and functions a migration created, so that findings about them point at it. */
 	private void recordCreated(SchemaSnapshot before, SchemaSnapshot after, Migration migration) {
 		for (String line : after.lines()) {
-			if (line.startsWith("table ") && !before.lines().contains(line)) {
-				this.createdBy.putIfAbsent(tableName(line), migration);
+			if (before.lines().contains(line)) {
+				continue;
+			}
+			Matcher created = CREATED.matcher(line);
+			if (created.lookingAt()) {
+				String kind = created.group(1).startsWith("function") ? "function" : created.group(1);
+				this.createdBy.putIfAbsent(kind + " " + created.group(2), migration);
 			}
 		}
 	}
+
+	/** A snapshot line of a table, view or function: its kind and its name without the schema. */
+	private static final Pattern CREATED = Pattern.compile(
+			"(table|view|materialized view|function CREATE OR REPLACE (?:FUNCTION|PROCEDURE)) [^ .(]+\\.\"?([^ .(\"]+)");
 
 	private boolean step(Runnable work, String file, String what) {
 		try {
@@ -245,6 +258,19 @@ public final class SchemaVerifier {
 			addTable(table, baseDir, Rule.TENANT_INDEX, "table " + name + " has no index that starts with " + tenant
 					+ ": add `CREATE INDEX idx_" + name + "_tenant ON " + name + "(" + tenant + ");`");
 		}
+		if (tenantScoped) {
+			for (SchemaFacts.Key key : table.keys()) {
+				if (!key.columns().contains(tenant)) {
+					List<String> columns = new ArrayList<>(List.of(tenant));
+					columns.addAll(key.columns());
+					addTable(table, baseDir, Rule.TENANT_KEYS, (key.primary() ? "primary key " : "unique key ")
+							+ key.name() + " (" + name + "." + String.join(", ", key.columns()) + ") does not include "
+							+ tenant + ": Citus can distribute " + name + " by " + tenant + " only when every primary key "
+							+ "and unique constraint includes it. Write `" + (key.primary() ? "PRIMARY KEY" : "UNIQUE")
+							+ " (" + String.join(", ", columns) + ")`");
+				}
+			}
+		}
 		for (SchemaFacts.ForeignKey key : table.foreignKeys()) {
 			SchemaFacts.Table referenced = this.tables.get(key.referencedTable());
 			boolean referencesTenantData = referenced != null && !isGlobal(referenced)
@@ -275,6 +301,68 @@ public final class SchemaVerifier {
 			addTable(table, baseDir, Rule.UPDATED_AT_TRIGGER, "table " + name + " has updated_at but no "
 					+ this.config.triggerFunction() + "() trigger: add `CREATE TRIGGER set_updated_at BEFORE UPDATE ON "
 					+ name + " FOR EACH ROW EXECUTE FUNCTION " + this.config.triggerFunction() + "();`");
+		}
+	}
+
+	/**
+	 * Views and materialized views over tenant-scoped tables (directly or through other views): a materialized view
+	 * holds a copy that no policy guards; a view runs as its owner unless {@code security_invoker}.
+	 */
+	private void checkViews(List<SchemaFacts.View> views, Path baseDir) {
+		Map<String, SchemaFacts.View> byName = new HashMap<>();
+		views.forEach((view) -> byName.put(view.name(), view));
+		for (SchemaFacts.View view : views) {
+			List<String> tenantTables = tenantTablesRead(view, byName, new HashSet<>());
+			if (tenantTables.isEmpty()) {
+				continue;
+			}
+			String kind = view.materialized() ? "materialized view" : "view";
+			String over = kind + " " + view.name() + " reads tenant-scoped " + String.join(", ", tenantTables);
+			if (view.materialized() && !view.columns().contains(this.config.tenantColumn())
+					&& !view.commentSays("dbkit:global")) {
+				addObject(view.name(), kind, baseDir, Rule.MATERIALIZED_VIEW, over + " but has no "
+						+ this.config.tenantColumn() + " column, and row-level security does not apply to materialized "
+						+ "views: the application role would read every tenant's rows from it. Add "
+						+ this.config.tenantColumn() + " to its select list (and COMMENT ON MATERIALIZED VIEW "
+						+ view.name() + " IS 'dbkit:per-tenant'), or, if it is for platform queries only, declare it "
+						+ "(COMMENT ON MATERIALIZED VIEW " + view.name() + " IS 'dbkit:global') and REVOKE SELECT on it "
+						+ "from the application role");
+			}
+			if (!view.materialized() && !view.securityInvoker() && view.ownerBypassesRls()) {
+				addObject(view.name(), kind, baseDir, Rule.RLS_BYPASS, over + " with the rights of its owner "
+						+ view.owner() + ", which bypasses row-level security: every caller reads every tenant's rows "
+						+ "through it. Create it WITH (security_invoker = true), or have it owned by a role that is "
+						+ "neither superuser nor BYPASSRLS");
+			}
+		}
+	}
+
+	private List<String> tenantTablesRead(SchemaFacts.View view, Map<String, SchemaFacts.View> views,
+			Set<String> seen) {
+		List<String> found = new ArrayList<>();
+		for (String read : view.reads()) {
+			SchemaFacts.Table table = this.tables.get(read);
+			if (table != null && !isGlobal(table) && table.column(this.config.tenantColumn()).isPresent()) {
+				found.add(read);
+			}
+			SchemaFacts.View inner = views.get(read);
+			if (inner != null && seen.add(read)) {
+				found.addAll(tenantTablesRead(inner, views, seen));
+			}
+		}
+		return found.stream().distinct().sorted().toList();
+	}
+
+	/** A {@code SECURITY DEFINER} function runs as its owner: an owner that bypasses the policies takes them away. */
+	private void checkDefiners(List<SchemaFacts.DefinerFunction> functions, Path baseDir) {
+		for (SchemaFacts.DefinerFunction function : functions) {
+			if (function.ownerBypassesRls()) {
+				addObject(function.name(), "function", baseDir, Rule.RLS_BYPASS, "function " + function.signature()
+						+ " is SECURITY DEFINER and owned by " + function.owner() + ", which bypasses row-level "
+						+ "security: any caller reads and writes every tenant's rows through it. Make it SECURITY "
+						+ "INVOKER, or give it to a role that is neither superuser nor BYPASSRLS (ALTER FUNCTION "
+						+ function.signature() + " OWNER TO ...)");
+			}
 		}
 	}
 
@@ -342,22 +430,27 @@ public final class SchemaVerifier {
 
 	/** A finding about a table, at the migration that created it. */
 	private void addTable(SchemaFacts.Table table, Path baseDir, Rule rule, String message) {
-		Migration migration = this.createdBy.get(table.name());
+		addObject(table.name(), "table", baseDir, rule, message);
+	}
+
+	/** A finding about a table, view or function, at the migration that created it. */
+	private void addObject(String name, String kind, Path baseDir, Rule rule, String message) {
+		Migration migration = this.createdBy.get(kind + " " + name);
 		if (migration == null) {
-			add(this.migrationsLocation, 1, rule, table.name(), message);
+			add(this.migrationsLocation, 1, rule, name, message);
 			return;
 		}
 		String path = QueryFiles.display(baseDir, Path.of(migration.up().path()));
-		add(path, createLine(migration.up().sql(), table.name()), rule, table.name(), message);
+		add(path, createLine(migration.up().sql(), kind, name), rule, name, message);
 	}
 
 	private void add(String path, int line, Rule rule, String table, String message) {
 		this.findings.add(new Finding(path, line, rule, rule.defaultSeverity(), table, message));
 	}
 
-	private static int createLine(String sql, String table) {
-		Matcher matcher = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+\\.)?\"?" + Pattern.quote(table)
-				+ "\"?\\b").matcher(sql);
+	private static int createLine(String sql, String kind, String name) {
+		Matcher matcher = Pattern.compile("(?i)CREATE\\s+(OR\\s+REPLACE\\s+)?" + kind.replace(" ", "\\s+")
+				+ "\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+\\.)?\"?" + Pattern.quote(name) + "\"?\\b").matcher(sql);
 		if (!matcher.find()) {
 			return 1;
 		}
@@ -368,11 +461,6 @@ public final class SchemaVerifier {
 			}
 		}
 		return line;
-	}
-
-	private static String tableName(String snapshotLine) {
-		String qualified = snapshotLine.substring("table ".length()).split(" ")[0];
-		return qualified.substring(qualified.indexOf('.') + 1);
 	}
 
 	/** The first difference between two schemas, in words, or {@code null} when they are equal. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +105,14 @@ class SchemaVerifierTests {
 				VerifyConfig.DEFAULT_TRIGGER_FUNCTION, set(properties.getProperty("notUserFacingTables")), suppressions,
 				severities);
 		TestDatabase db = TestPostgres.shared().createDatabase("verify_" + caseDir.getFileName());
+		// what an administrator set up on the server before the migrations ran
+		Path admin = caseDir.resolve("admin.sql");
+		if (Files.isRegularFile(admin)) {
+			try (Connection connection = TestPostgres.shared().adminDataSource(db).getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute(Files.readString(admin));
+			}
+		}
 		return new SchemaVerifier(verifyConfig).verify(project, migrations, queries,
 				db.dataSource(), () -> {
 					Properties connection = new Properties();

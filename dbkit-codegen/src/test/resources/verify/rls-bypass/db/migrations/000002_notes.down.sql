@@ -1,0 +1,2 @@
+DROP TABLE docs;
+DROP TABLE notes;
