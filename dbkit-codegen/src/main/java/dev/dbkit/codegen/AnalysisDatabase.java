@@ -17,7 +17,8 @@ import dev.dbkit.embedded.EmbeddedPostgresServer;
 /**
  * The PostgreSQL the queries are analysed on: a fresh database on an embedded server by default, or a fresh
  * database on a configured server, dropped afterwards. Either way the migrations are applied first, with the same
- * code that applies them in production.
+ * code that applies them in production. On the embedded server they run as the database's owner role
+ * ({@link dev.dbkit.embedded.DatabaseRoles#OWNER}), not as a superuser.
  */
 public final class AnalysisDatabase implements AutoCloseable {
 
@@ -47,9 +48,11 @@ public final class AnalysisDatabase implements AutoCloseable {
 		String database = "dbkit_codegen_" + UUID.randomUUID().toString().substring(0, 8);
 		if (serverUrl == null || serverUrl.isBlank()) {
 			EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary();
-			server.createDatabaseIfMissing(database);
-			return new AnalysisDatabase(server, server.jdbcUrl("postgres"), server.jdbcUrl(database),
-					EmbeddedPostgresServer.USER, "", database);
+			// as in production, the migrations run as a database owner that is not a superuser: what they create
+			// (views, SECURITY DEFINER functions) has the rights it would have there
+			EmbeddedPostgresServer.DatabaseUsers users = server.prepareApplicationDatabase(database);
+			return new AnalysisDatabase(server, server.jdbcUrl("postgres"), server.jdbcUrl(database), users.owner(),
+					"", database);
 		}
 		AnalysisDatabase db = new AnalysisDatabase(null, serverUrl, withDatabase(serverUrl, database),
 				(user != null) ? user : "postgres", (password != null) ? password : "", database);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.codegen.parse.QueryFile;
 import dev.dbkit.migration.Migrator;
+import dev.dbkit.embedded.DatabaseRoles;
 import dev.dbkit.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,12 +60,13 @@ class PostgresVersionsTests {
 				major = Integer.parseInt(rs.getString(1)) / 10000;
 			}
 			assertThat(jar.getFileName().toString()).contains("-" + major + ".");
-			try (var connection = server.getPostgresDatabase().getConnection();
-					var statement = connection.createStatement()) {
-				statement.execute("CREATE DATABASE corpus");
+			try (var connection = server.getPostgresDatabase().getConnection()) {
+				DatabaseRoles.createRoles(connection);
+				DatabaseRoles.createDatabase(connection, "corpus");
 			}
+			// as the administrator, as TenantProofCorpusTests does
 			TestDatabase database = new TestDatabase("corpus", server.getJdbcUrl("postgres", "corpus"), "postgres",
-					"postgres");
+					"postgres", DatabaseRoles.APPLICATION, DatabaseRoles.APPLICATION_PASSWORD);
 			Migrator.create(database.dataSource(),
 					"filesystem:" + TenantProofCorpusTests.CORPUS.resolve("db/migrations").toAbsolutePath()).up();
 

@@ -73,7 +73,8 @@ class TenantProofCorpusTests {
 
 	@BeforeAll
 	static void migrate() {
-		database = TestPostgres.shared().createDatabase("tenant_proof");
+		// as the administrator: the corpus's attacks include objects only a superuser may create (operator classes)
+		database = TestPostgres.shared().asAdministrator(TestPostgres.shared().createDatabase("tenant_proof"));
 		Migrator.create(database.dataSource(), "filesystem:" + CORPUS.resolve("db/migrations").toAbsolutePath()).up();
 	}
 

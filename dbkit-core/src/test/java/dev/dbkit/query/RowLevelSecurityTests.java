@@ -1,12 +1,15 @@
 package dev.dbkit.query;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,32 +43,24 @@ class RowLevelSecurityTests {
 	static SingleConnectionDataSource app;
 
 	@BeforeAll
-	static void schema() {
+	static void schema() throws SQLException {
 		db = TestPostgres.shared().createDatabase("row_level_security");
-		// the policy dbkit:new writes and dbkit:verify asks for
-		db.execute("CREATE TABLE notes (id UUID PRIMARY KEY, tenant_id UUID NOT NULL, body TEXT NOT NULL);\n"
-				+ RowLevelSecurity.statements("notes", "tenant_id"));
+		// as the owner, before the policy: the rows of two tenants
 		db.execute("""
+				CREATE TABLE notes (id UUID PRIMARY KEY, tenant_id UUID NOT NULL, body TEXT NOT NULL);
 				INSERT INTO notes VALUES ('aaaaaaaa-0000-0000-0001-000000000001', 'aaaaaaaa-0000-0000-0000-000000000000', 'a1'),
 				    ('aaaaaaaa-0000-0000-0001-000000000002', 'aaaaaaaa-0000-0000-0000-000000000000', 'a2'),
 				    ('bbbbbbbb-0000-0000-0001-000000000001', 'bbbbbbbb-0000-0000-0000-000000000000', 'b1');
-				DO $$ BEGIN
-				    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rls_app') THEN
-				        CREATE ROLE rls_app LOGIN PASSWORD 'rls_app' NOSUPERUSER NOBYPASSRLS;
-				    END IF;
-				END $$;
-				GRANT SELECT, INSERT, UPDATE, DELETE ON notes TO rls_app;
 				""");
-		PGSimpleDataSource role = new PGSimpleDataSource();
-		role.setUrl(db.jdbcUrl());
-		role.setUser("rls_app");
-		role.setPassword("rls_app");
-		try {
-			app = new SingleConnectionDataSource(role.getConnection(), true);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		// the policy dbkit:new writes and dbkit:verify asks for
+		db.execute(RowLevelSecurity.statements("notes", "tenant_id"));
+		// code the build-time proof never sees, created by the owner as a migration would
+		db.execute("""
+				CREATE FUNCTION all_bodies() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER
+				    AS 'SELECT body FROM notes ORDER BY body';
+				CREATE VIEW note_bodies AS SELECT body FROM notes;
+				""");
+		app = new SingleConnectionDataSource(db.applicationDataSource().getConnection(), true);
 	}
 
 	/** A statement that binds no tenant at all: only row-level security stands between it and B's rows. */
@@ -155,12 +150,90 @@ class RowLevelSecurityTests {
 		assertThat(this.plain.queryForList("SELECT body FROM notes", String.class)).isEmpty();
 	}
 
+	/**
+	 * pgjdbc describes a prepared statement that has a parameter of unspecified type, and from then on sends a Sync
+	 * before each execution of it whose rows it cannot bound: in autocommit that ends the implicit transaction that
+	 * holds the setting, and the statement runs without a tenant. Generated code therefore sends every parameter
+	 * with its type, {@code null} too ({@code JdbcValues.setTyped}); the untyped form is shown losing the setting.
+	 */
+	@Test
+	void everyParameterGoesWithItsTypeOrTheSettingIsLostOnceTheStatementIsPrepared() {
+		GeneratedQuery withNull = new GeneratedQuery("BodiesUnless", "test", 4, GeneratedQuery.TENANT_SETTINGS
+				+ "SELECT body FROM notes WHERE ?::jsonb IS NULL ORDER BY body", GeneratedQuery.Scope.TENANT);
+		List<Integer> typed = new ArrayList<>();
+		List<Integer> untyped = new ArrayList<>();
+		for (int call = 0; call < 12; call++) {
+			typed.add(TenantContext.callAs(A, () -> this.executor.many(withNull, (ps) -> {
+				ps.setString(1, A.toString());
+				JdbcValues.setTyped(ps, 2, null, "jsonb");
+			}, (rs) -> rs.getString(1))).size());
+		}
+		GeneratedQuery untypedQuery = new GeneratedQuery("BodiesUnlessUntyped", "test", 5, withNull.sql() + " ",
+				GeneratedQuery.Scope.TENANT);
+		for (int call = 0; call < 12; call++) {
+			untyped.add(TenantContext.callAs(A, () -> this.executor.many(untypedQuery, (ps) -> {
+				ps.setString(1, A.toString());
+				ps.setNull(2, java.sql.Types.OTHER);
+			}, (rs) -> rs.getString(1))).size());
+		}
+		assertThat(typed).as("typed: every call sees A's two rows").containsOnly(2);
+		assertThat(untyped).as("untyped: A's rows until pgjdbc prepares and describes the statement, then none")
+			.startsWith(2, 2, 2, 2)
+			.contains(0);
+	}
+
 	@Test
 	void theApplicationRoleOwnsNothingAndBypassesNothing() {
+		assertThat(this.plain.queryForObject("SELECT current_user", String.class)).isEqualTo(db.applicationUsername());
 		assertThat(this.plain.queryForObject("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user",
 				Boolean.class)).isFalse();
 		assertThat(this.plain.queryForObject("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'notes'",
-				String.class)).isNotEqualTo("rls_app");
+				String.class)).isEqualTo(db.username()).isNotEqualTo(db.applicationUsername());
+	}
+
+	@Test
+	void aSecurityDefinerFunctionAndAViewOfTheOwnerLeakNothing() {
+		// both run with the owner's rights; the owner is bound by the forced policy like everyone else
+		assertThat(this.plain.queryForList("SELECT all_bodies()", String.class)).isEmpty();
+		assertThat(this.plain.queryForList("SELECT body FROM note_bodies", String.class)).isEmpty();
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(app));
+		List<String> inside = TenantContext.callAs(A, () -> transaction.execute((status) -> {
+			allBodies(A);
+			List<String> seen = new ArrayList<>(this.plain.queryForList("SELECT all_bodies()", String.class));
+			seen.addAll(this.plain.queryForList("SELECT body FROM note_bodies ORDER BY body", String.class));
+			return seen;
+		}));
+		assertThat(inside).containsExactly("a1", "a2", "a1", "a2");
+	}
+
+	@Test
+	void aLoopbackDblinkCallLeaksNothing() throws SQLException {
+		// dblink is not a trusted extension: only an administrator can install it
+		try (Connection admin = TestPostgres.shared().adminDataSource(db).getConnection();
+				Statement statement = admin.createStatement()) {
+			statement.execute("CREATE EXTENSION IF NOT EXISTS dblink");
+		}
+		for (String user : List.of(db.username() + " password=" + db.password(), "postgres")) {
+			java.net.URI server = java.net.URI.create(db.jdbcUrl().substring("jdbc:".length()));
+			String connection = "host=" + server.getHost() + " port=" + server.getPort() + " dbname=" + db.name()
+					+ " user=" + user;
+			List<String> rows;
+			try {
+				rows = TenantContext.callAs(A, () -> new TransactionTemplate(new DataSourceTransactionManager(app))
+					.execute((status) -> {
+						allBodies(A);
+						return this.plain.queryForList("SELECT body FROM dblink(?, 'SELECT body FROM notes') AS t(body text)",
+								String.class, connection);
+					}));
+			}
+			catch (DataAccessException ex) {
+				// a role that is not a superuser may only connect with a password the server asks for
+				assertThat(ex).rootCause().hasMessageContaining("password or GSSAPI delegated credentials required");
+				continue;
+			}
+			// a new session: no tenant setting, and the owner is bound by the policy
+			assertThat(rows).as("dblink as " + user).isEmpty();
+		}
 	}
 
 }

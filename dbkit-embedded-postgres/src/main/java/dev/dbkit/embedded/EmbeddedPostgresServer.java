@@ -177,6 +177,61 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Prepares {@code database} for an application: created unless it exists, owned by {@link DatabaseRoles#OWNER},
+	 * with {@link DatabaseRoles#APPLICATION} granted its rights, so that the migrations run as the owner and the
+	 * application under row-level security. A database created by an earlier dbkit (owned by the superuser) is kept
+	 * as it is and used as before, with a warning: its tables belong to the superuser, which no policy binds.
+	 */
+	public DatabaseUsers prepareApplicationDatabase(String database) {
+		try (Connection connection = dataSource("postgres").getConnection()) {
+			DatabaseRoles.createRoles(connection);
+			boolean exists;
+			try (var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				statement.setString(1, database);
+				try (var rs = statement.executeQuery()) {
+					exists = rs.next();
+				}
+			}
+			if (!exists) {
+				DatabaseRoles.createDatabase(connection, database);
+			}
+			else if (!DatabaseRoles.ownsDatabase(connection, database)) {
+				logger.warn("The embedded database '{}' in {} was created by an earlier dbkit and belongs to the "
+						+ "superuser, so the application connects as the superuser and row-level security does not "
+						+ "apply to it; delete that directory (or choose another dbkit.embedded-postgres.database) to "
+						+ "have it created anew with an owner role and an application role", database,
+						this.dataDirectory);
+				return new DatabaseUsers(USER, USER);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare database " + database + ": " + ex.getMessage(), ex);
+		}
+		try (Connection connection = dataSource(database).getConnection()) {
+			DatabaseRoles.grantApplication(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not grant the application role its rights on " + database + ": "
+					+ ex.getMessage(), ex);
+		}
+		return new DatabaseUsers(DatabaseRoles.OWNER, DatabaseRoles.APPLICATION);
+	}
+
+	/**
+	 * Who connects to an application database.
+	 * @param owner the role the migrations run as
+	 * @param application the role of the application's {@code DataSource}
+	 */
+	public record DatabaseUsers(String owner, String application) {
+
+		/** Whether the application runs as a role of its own, bound by row-level security. */
+		public boolean separate() {
+			return !this.owner.equals(this.application);
+		}
+
+	}
+
 	/** The server's version, such as {@code 17.6}. */
 	public String version() {
 		try (Connection connection = dataSource("postgres").getConnection()) {

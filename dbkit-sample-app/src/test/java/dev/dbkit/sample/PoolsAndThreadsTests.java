@@ -71,8 +71,8 @@ class PoolsAndThreadsTests {
 	void onePoolAndTwoTenantsWithAFlagEach() {
 		this.onePool = new HikariDataSource();
 		this.onePool.setJdbcUrl(this.database.jdbcUrl());
-		this.onePool.setUsername(this.database.username());
-		this.onePool.setPassword(this.database.password());
+		this.onePool.setUsername(this.database.applicationUsername());
+		this.onePool.setPassword(this.database.applicationPassword());
 		this.onePool.setMaximumPoolSize(1);
 		this.flags = new FeatureFlagsRepository(new QueryExecutor(new JdbcTemplate(this.onePool)));
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.onePool));

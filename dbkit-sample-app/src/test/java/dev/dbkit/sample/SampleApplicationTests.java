@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.dbkit.test.DbkitTestDatabase;
 import dev.dbkit.test.TestDatabase;
@@ -41,7 +43,8 @@ class SampleApplicationTests {
 		List<String> history = jdbc.queryForList(
 				"SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class);
 		assertThat(history).containsExactly("000001_create_update_updated_at_function.up.sql",
-				"000002_create_tenants.up.sql", "000003_add_feature_table.up.sql", "000004_row_level_security.up.sql");
+				"000002_create_tenants.up.sql", "000003_add_feature_table.up.sql", "000004_row_level_security.up.sql",
+				"000005_tenant_first_keys.up.sql", "000006_policy_once_per_statement.up.sql");
 		assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
 				String.class))
 			.containsExactly("feature_flags", "flyway_schema_history", "tenants");
@@ -52,13 +55,27 @@ class SampleApplicationTests {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		String tenant = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id::text",
 				String.class);
-		jdbc.update("INSERT INTO feature_flags (tenant_id, feature_key, updated_at) "
-				+ "VALUES (?::uuid, 'dark_mode', now() - interval '1 day')", tenant);
-		jdbc.update("UPDATE feature_flags SET is_enabled = true WHERE tenant_id = ?::uuid", tenant);
-		Boolean fresh = jdbc.queryForObject(
-				"SELECT updated_at > now() - interval '1 minute' FROM feature_flags WHERE tenant_id = ?::uuid",
-				Boolean.class, tenant);
+		// plain SQL as the application role: row-level security wants the tenant set for the transaction
+		Boolean fresh = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)).execute((status) -> {
+			jdbc.queryForObject("SELECT set_config('dbkit.tenant_id', ?, true)", String.class, tenant);
+			jdbc.update("INSERT INTO feature_flags (tenant_id, feature_key, updated_at) "
+					+ "VALUES (?::uuid, 'dark_mode', now() - interval '1 day')", tenant);
+			jdbc.update("UPDATE feature_flags SET is_enabled = true WHERE tenant_id = ?::uuid", tenant);
+			return jdbc.queryForObject(
+					"SELECT updated_at > now() - interval '1 minute' FROM feature_flags WHERE tenant_id = ?::uuid",
+					Boolean.class, tenant);
+		});
 		assertThat(fresh).isTrue();
+	}
+
+	@Test
+	void theApplicationRunsAsARoleThatRowLevelSecurityBinds(TestDatabase database) {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(database.applicationUsername());
+		assertThat(jdbc.queryForObject("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user",
+				Boolean.class)).isFalse();
+		assertThat(jdbc.queryForObject("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'feature_flags'",
+				String.class)).isEqualTo(database.username());
 	}
 
 	@Test

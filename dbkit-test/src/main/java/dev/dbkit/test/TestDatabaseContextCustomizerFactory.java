@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -14,14 +15,19 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Points the Spring Boot application of a {@link DbkitTestDatabase} test class at that class's database, through a
- * {@link JdbcConnectionDetails} bean: the {@code DataSource} and Flyway both use it, and it takes precedence over
- * {@code spring.datasource.*}.
+ * Points the Spring Boot application of a {@link DbkitTestDatabase} test class at that class's database: a
+ * {@link JdbcConnectionDetails} bean connects the {@code DataSource} as the application's role and, when Flyway is
+ * there, a {@code FlywayConnectionDetails} bean connects Flyway as the database's owner. Both take precedence over
+ * {@code spring.datasource.*} and {@code spring.flyway.*}.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
 	private static final boolean BOOT_JDBC_PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails",
+			TestDatabaseContextCustomizerFactory.class.getClassLoader());
+
+	private static final boolean BOOT_FLYWAY_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails",
 			TestDatabaseContextCustomizerFactory.class.getClassLoader());
 
 	@Override
@@ -52,11 +58,35 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 			context.getBeanFactory().registerSingleton("dbkitTestDatabase", database);
 			context.getBeanFactory()
 				.registerSingleton("dbkitTestDatabaseConnectionDetails", new TestDatabaseConnectionDetails(database));
+			if (BOOT_FLYWAY_PRESENT) {
+				context.getBeanFactory()
+					.registerSingleton("dbkitTestDatabaseFlywayConnectionDetails",
+							new OwnerFlywayConnectionDetails(database));
+			}
 		}
 
 	}
 
 	private record TestDatabaseConnectionDetails(TestDatabase database) implements JdbcConnectionDetails {
+
+		@Override
+		public String getUsername() {
+			return this.database.applicationUsername();
+		}
+
+		@Override
+		public String getPassword() {
+			return this.database.applicationPassword();
+		}
+
+		@Override
+		public String getJdbcUrl() {
+			return this.database.jdbcUrl();
+		}
+
+	}
+
+	private record OwnerFlywayConnectionDetails(TestDatabase database) implements FlywayConnectionDetails {
 
 		@Override
 		public String getUsername() {

@@ -5,17 +5,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dbkit.embedded.DatabaseRoles;
 import dev.dbkit.embedded.EmbeddedPostgresServer;
 
 /**
@@ -59,6 +62,8 @@ public final class TestPostgres {
 	private final String password;
 
 	private final String description;
+
+	private boolean rolesCreated;
 
 	private TestPostgres(Kind kind, String adminUrl, String username, String password, String description) {
 		this.kind = kind;
@@ -154,18 +159,64 @@ public final class TestPostgres {
 		return this.description;
 	}
 
-	/** Creates a new, empty database whose name starts with a form of {@code hint} (a test class's name). */
+	/**
+	 * Creates a new, empty database whose name starts with a form of {@code hint} (a test class's name), owned by
+	 * {@link DatabaseRoles#OWNER}, with {@link DatabaseRoles#APPLICATION} granted what it needs.
+	 */
 	public TestDatabase createDatabase(String hint) {
 		String name = databaseName(hint);
-		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE \"" + name + "\"");
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties())) {
+			ensureRoles(connection);
+			DatabaseRoles.createDatabase(connection, name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name + " on " + this.description
-					+ ": " + ex.getMessage(), ex);
+					+ ": " + ex.getMessage() + rolesHint(ex), ex);
 		}
-		return new TestDatabase(name, urlFor(name), this.username, this.password);
+		try (Connection connection = DriverManager.getConnection(urlFor(name), connectionProperties())) {
+			DatabaseRoles.grantApplication(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not grant " + DatabaseRoles.APPLICATION + " its rights on test database "
+					+ name + ": " + ex.getMessage(), ex);
+		}
+		return new TestDatabase(name, urlFor(name), DatabaseRoles.OWNER, DatabaseRoles.OWNER_PASSWORD,
+				DatabaseRoles.APPLICATION, DatabaseRoles.APPLICATION_PASSWORD);
+	}
+
+	/**
+	 * The server's administrator on {@code database}, for the little in a test's set-up that only an administrator
+	 * may do (an extension that is not trusted, such as {@code dblink}). Tests of the application use
+	 * {@link TestDatabase#dataSource()} (the owner) and {@link TestDatabase#applicationDataSource()}.
+	 */
+	public DataSource adminDataSource(TestDatabase database) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(urlFor(database.name()));
+		dataSource.setUser(this.username);
+		dataSource.setPassword(this.password);
+		return dataSource;
+	}
+
+	/**
+	 * {@code database} with the server's administrator in the owner's place, for a test whose schema only a superuser
+	 * may create (operator classes, untrusted languages); the application role is unchanged.
+	 */
+	public TestDatabase asAdministrator(TestDatabase database) {
+		return new TestDatabase(database.name(), database.jdbcUrl(), this.username, this.password,
+				database.applicationUsername(), database.applicationPassword());
+	}
+
+	private synchronized void ensureRoles(Connection admin) throws SQLException {
+		if (!this.rolesCreated) {
+			DatabaseRoles.createRoles(admin);
+			this.rolesCreated = true;
+		}
+	}
+
+	private String rolesHint(SQLException ex) {
+		return "42501".equals(ex.getSQLState()) ? "; dbkit-test creates the roles " + DatabaseRoles.OWNER + " and "
+				+ DatabaseRoles.APPLICATION + " and databases owned by the first: connect as a superuser or a role with"
+				+ " CREATEROLE and CREATEDB (dbkit.test.username)" : "";
 	}
 
 	private Properties connectionProperties() {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.dbkit.autoconfigure.DbkitProperties;
 import dev.dbkit.autoconfigure.migration.DbkitMigrationsAutoConfiguration;
+import dev.dbkit.embedded.DatabaseRoles;
 import dev.dbkit.embedded.EmbeddedPostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,36 @@ class DbkitEmbeddedPostgresAutoConfigurationTests {
 			assertThat(jdbc.queryForList("SELECT name FROM tenants", String.class)).containsExactly("acme");
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void flywayRunsAsTheOwnerAndTheApplicationAsARoleRowLevelSecurityBinds() {
+		this.runner.withPropertyValues("dbkit.embedded-postgres.persistent=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(DatabaseRoles.APPLICATION);
+			assertThat(jdbc.queryForObject("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user",
+					Boolean.class)).isFalse();
+			assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE tablename = 'tenants'", String.class))
+				.isEqualTo(DatabaseRoles.OWNER);
+			assertThat(jdbc.queryForList("SELECT DISTINCT installed_by FROM flyway_schema_history", String.class))
+				.containsExactly(DatabaseRoles.OWNER);
+		});
+	}
+
+	@Test
+	void aDatabaseOfAnEarlierDbkitOwnedByTheSuperuserIsKeptAndUsedAsBeforeWithAWarning(CapturedOutput output) {
+		Path data = this.temp.resolve("legacy");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(data, 0)) {
+			server.createDatabaseIfMissing("app");
+		}
+		this.runner.withPropertyValues("dbkit.embedded-postgres.data-directory=" + data).run((context) -> {
+			assertThat(context).hasNotFailed();
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(EmbeddedPostgresServer.USER);
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isEqualTo(2);
+		});
+		assertThat(output).contains("was created by an earlier dbkit and belongs to the superuser");
 	}
 
 	@Test

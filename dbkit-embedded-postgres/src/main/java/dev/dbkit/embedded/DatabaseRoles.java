@@ -1,0 +1,106 @@
+package dev.dbkit.embedded;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The two roles of a database that row-level security can protect, for the servers dbkit administers itself (the
+ * embedded database and the test databases of {@code dbkit-test}): an {@link #OWNER} that owns the database and runs
+ * the migrations, and an {@link #APPLICATION} role for the application's {@code DataSource}.
+ * <p>
+ * Why two: PostgreSQL does not apply row-level security to superusers, to roles with {@code BYPASSRLS}, nor to a
+ * table's owner unless the table is {@code FORCE}d. Neither role here is a superuser or has {@code BYPASSRLS}, so the
+ * policies bind both (the owner too, through {@code FORCE}; a view or {@code SECURITY DEFINER} function a migration
+ * creates runs as the owner and so is bound as well). The application role gets {@code SELECT, INSERT, UPDATE,
+ * DELETE} on what the owner creates, and nothing else: no {@code TRUNCATE} (it ignores row-level security), no DDL.
+ * The README's "Row-level security" shows the same set-up for a production server.
+ */
+public final class DatabaseRoles {
+
+	/** Owns the database, its schema and tables; Flyway connects as this role. */
+	public static final String OWNER = "dbkit_owner";
+
+	/** The application's role. */
+	public static final String APPLICATION = "dbkit_app";
+
+	/**
+	 * The roles' passwords: these roles exist only on development and test servers (the embedded one accepts local
+	 * connections without a password; a test container asks for one).
+	 */
+	public static final String OWNER_PASSWORD = "dbkit_owner";
+
+	/** See {@link #OWNER_PASSWORD}. */
+	public static final String APPLICATION_PASSWORD = "dbkit_app";
+
+	private DatabaseRoles() {
+	}
+
+	/**
+	 * Creates both roles unless they exist, as a superuser (or a role with {@code CREATEROLE}). Several JVMs may do
+	 * this at once on one server: a role another one created meanwhile is not an error.
+	 */
+	public static void createRoles(Connection admin) throws SQLException {
+		// the owner may create databases: the scratch databases of code generation pointed at this server
+		for (String[] role : List.of(new String[] { OWNER, "CREATEDB PASSWORD '" + OWNER_PASSWORD + "'" },
+				new String[] { APPLICATION, "PASSWORD '" + APPLICATION_PASSWORD + "'" })) {
+			try (Statement statement = admin.createStatement()) {
+				statement.execute("DO $roles$ BEGIN CREATE ROLE " + role[0] + " LOGIN NOSUPERUSER NOBYPASSRLS " + role[1]
+						+ "; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $roles$");
+			}
+		}
+	}
+
+	/** Creates a database owned by {@link #OWNER}. */
+	public static void createDatabase(Connection admin, String database) throws SQLException {
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE " + quote(database) + " OWNER " + OWNER);
+		}
+	}
+
+	/** Whether {@code database} is owned by {@link #OWNER} (a database created before dbkit had two roles is not). */
+	public static boolean ownsDatabase(Connection admin, String database) throws SQLException {
+		try (PreparedStatement statement = admin.prepareStatement(
+				"SELECT pg_get_userbyid(datdba) = ? FROM pg_database WHERE datname = ?")) {
+			statement.setString(1, OWNER);
+			statement.setString(2, database);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	/**
+	 * Gives {@link #APPLICATION} its rights on what {@link #OWNER} has created and will create in the database
+	 * {@code connection} is connected to (as a superuser or the owner). Default privileges are per database, so
+	 * every database needs this once; running it again is harmless.
+	 */
+	public static void grantApplication(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			String forOwner = "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER;
+			statement.execute(forOwner + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + APPLICATION);
+			statement.execute(forOwner + " GRANT USAGE, SELECT ON SEQUENCES TO " + APPLICATION);
+			statement.execute(forOwner + " GRANT USAGE ON SCHEMAS TO " + APPLICATION);
+			// what the owner created before: every schema of the owner's and public
+			statement.execute("""
+					DO $grants$
+					DECLARE s name;
+					BEGIN
+					  FOR s IN SELECT nspname FROM pg_namespace
+					           WHERE nspname = 'public' OR pg_get_userbyid(nspowner) = '%1$s' LOOP
+					    EXECUTE format('GRANT USAGE ON SCHEMA %%I TO %2$s', s);
+					    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %%I TO %2$s', s);
+					    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %%I TO %2$s', s);
+					  END LOOP;
+					END $grants$""".formatted(OWNER, APPLICATION));
+		}
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+}
