@@ -3,10 +3,12 @@ package dev.dbkit.benchmarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.dbkit.embedded.DatabaseRoles;
 import dev.dbkit.embedded.EmbeddedPostgresServer;
 import dev.dbkit.migration.Migrator;
 
@@ -24,6 +26,8 @@ final class BenchDatabase implements AutoCloseable {
 
 	private final HikariDataSource pool = new HikariDataSource();
 
+	private final HikariDataSource applicationPool = new HikariDataSource();
+
 	private final UUID[] tenants;
 
 	private BenchDatabase(EmbeddedPostgresServer server) throws SQLException {
@@ -34,6 +38,16 @@ final class BenchDatabase implements AutoCloseable {
 		this.pool.setMaximumPoolSize(4);
 		Migrator.create(this.pool, "classpath:db/migrations").up();
 		this.tenants = seed(this.pool);
+		// the application's role: bound by the sample app's row-level security (000004), which the superuser
+		// of the other pool bypasses
+		try (Connection connection = this.pool.getConnection(); Statement statement = connection.createStatement()) {
+			DatabaseRoles.createRoles(connection);
+			statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+					+ DatabaseRoles.APPLICATION);
+		}
+		this.applicationPool.setJdbcUrl(server.jdbcUrl("bench"));
+		this.applicationPool.setUsername(DatabaseRoles.APPLICATION);
+		this.applicationPool.setMaximumPoolSize(4);
 	}
 
 	static BenchDatabase start() throws Exception {
@@ -49,6 +63,11 @@ final class BenchDatabase implements AutoCloseable {
 
 	HikariDataSource pool() {
 		return this.pool;
+	}
+
+	/** A pool of the same size on the same database, as a role that row-level security binds. */
+	HikariDataSource applicationPool() {
+		return this.applicationPool;
 	}
 
 	/** The seeded tenants' ids. */
@@ -68,6 +87,7 @@ final class BenchDatabase implements AutoCloseable {
 	public void close() throws Exception {
 		try {
 			this.pool.close();
+			this.applicationPool.close();
 		}
 		finally {
 			this.server.close();

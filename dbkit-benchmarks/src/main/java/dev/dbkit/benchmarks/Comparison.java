@@ -84,7 +84,7 @@ public final class Comparison {
 	 * the calling thread's CPU time and allocation per call: the client-side cost of an implementation without the
 	 * wait for the server, which dominates the throughput of every one of them.
 	 */
-	private static Measurements measure(List<FlagOps> implementations, UUID[] tenants, int rounds, long sliceMillis,
+	static Measurements measure(List<FlagOps> implementations, UUID[] tenants, int rounds, long sliceMillis,
 			Random random) {
 		Measurements measurements = new Measurements(rounds, implementations.size(), OPERATIONS.length);
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
@@ -130,7 +130,7 @@ public final class Comparison {
 	}
 
 	/** [round][implementation][operation]. */
-	private static final class Measurements {
+	static final class Measurements {
 
 		final double[][][] throughput;
 
@@ -222,7 +222,7 @@ public final class Comparison {
 		}
 	}
 
-	private static void table(List<FlagOps> implementations, Cell cell) {
+	static void table(List<FlagOps> implementations, Cell cell) {
 		StringBuilder header = new StringBuilder("| implementation |");
 		StringBuilder rule = new StringBuilder("| --- |");
 		for (String operation : OPERATIONS) {
@@ -240,13 +240,13 @@ public final class Comparison {
 		}
 	}
 
-	private interface Cell {
+	interface Cell {
 
 		String format(int implementation, int operation);
 
 	}
 
-	private static String spread(double[] values, String format) {
+	static String spread(double[] values, String format) {
 		return String.format(format + " (" + format + "–" + format + ")", quantile(values, 0.5), quantile(values, 0.25),
 				quantile(values, 0.75));
 	}

@@ -29,6 +29,37 @@ final class DbkitOps {
 		return injected("dbkit on a bare-JDBC executor (experiment)", new BareJdbcExecutor(dataSource));
 	}
 
+	/** The same queries generated with {@code rowLevelSecurity}: every call sets the tenant for the policies. */
+	static FlagOps withRowLevelSecurity(DataSource dataSource) {
+		dev.dbkit.benchmarks.rls.FeatureFlagsRepository flags = new dev.dbkit.benchmarks.rls.FeatureFlagsRepository(
+				new QueryExecutor(new JdbcTemplate(dataSource)));
+		return new FlagOps() {
+
+			public String name() {
+				return "dbkit with row-level security (" + ((dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari)
+						? hikari.getUsername() : "?") + ")";
+			}
+
+			public int get(UUID tenant, String key) {
+				return TenantContext.callAs(tenant, () -> flags.getFeatureFlag(key)).map((f) -> 1).orElse(0);
+			}
+
+			public int list(UUID tenant) {
+				return TenantContext.callAs(tenant, () -> flags.listFeatureFlags().size());
+			}
+
+			public int upsert(UUID tenant, String key, boolean enabled, @Nullable String metadata) {
+				return TenantContext.callAs(tenant,
+						() -> flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow().featureKey().length());
+			}
+
+			public void delete(UUID tenant, UUID id) {
+				TenantContext.runAs(tenant, () -> flags.deleteFeatureFlag(id));
+			}
+
+		};
+	}
+
 	private static FlagOps injected(String name, QueryExecutor executor) {
 		FeatureFlagsRepository flags = new FeatureFlagsRepository(executor);
 		return new FlagOps() {

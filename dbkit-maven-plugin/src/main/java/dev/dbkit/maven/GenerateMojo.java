@@ -30,6 +30,13 @@ public class GenerateMojo extends AbstractAnalysisMojo {
 	@Parameter(defaultValue = "${project.build.directory}/generated-resources/dbkit")
 	File resourcesDirectory;
 
+	/**
+	 * Where generation records what it generated from, to skip an unchanged run. A second execution in one project
+	 * (another package, other settings) needs its own.
+	 */
+	@Parameter(defaultValue = "${project.build.directory}/dbkit/generate.fingerprint")
+	File fingerprintFile;
+
 	/** Whether to skip generation. */
 	@Parameter(property = "dbkit.skip", defaultValue = "false")
 	boolean skip;
@@ -44,7 +51,7 @@ public class GenerateMojo extends AbstractAnalysisMojo {
 		Generation generation = new Generation(
 				generatorConfig(true),
 				this.basedir.toPath(), this.migrationsDir.toPath(), this.queriesDir.toPath(), this.outputDirectory.toPath(),
-				this.resourcesDirectory.toPath(), new File(buildDirectory, "dbkit/generate.fingerprint").toPath(),
+				this.resourcesDirectory.toPath(), this.fingerprintFile.toPath(),
 				this.analysisUrl, this.analysisUser, this.analysisPassword);
 		long started = System.nanoTime();
 		Generation.Result result;
