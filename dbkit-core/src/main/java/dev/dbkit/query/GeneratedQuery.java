@@ -8,7 +8,8 @@ import dev.dbkit.tenant.RowLevelSecurity;
  * A tenant-scoped statement starts with {@link #TENANT_SETTINGS}, which makes the current tenant visible to
  * PostgreSQL as the setting {@code dbkit.tenant_id} (transaction-local, in the same round trip), so that row-level
  * security policies hold the same line as the build-time proof; its first parameter is the tenant. A cross-tenant
- * statement starts with {@link #CROSS_TENANT_SETTINGS}. {@link QueryExecutor} skips their result.
+ * statement starts with {@link #CROSS_TENANT_SETTINGS}, which takes the platform role for its transaction.
+ * {@link QueryExecutor} skips their result.
  *
  * @param name the query's name, such as {@code GetFeatureFlag}
  * @param file the query file, such as {@code db/queries/feature_flags.sql}
@@ -18,13 +19,16 @@ import dev.dbkit.tenant.RowLevelSecurity;
  */
 public record GeneratedQuery(String name, String file, int line, String sql, Scope scope) {
 
-	/** Sets the tenant for the statement that follows (and clears the cross-tenant marker). */
+	/**
+	 * Sets the tenant for the statement that follows, as the session's own role ({@code none}: back from the
+	 * platform role, should a cross-tenant call have taken it earlier in the transaction).
+	 */
 	public static final String TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
-			+ "', ?, true), set_config('" + RowLevelSecurity.CROSS_TENANT_SETTING + "', '', true);\n";
+			+ "', ?, true), set_config('role', 'none', true);\n";
 
-	/** Marks the statement that follows as a platform query across tenants, with no tenant. */
+	/** Runs the statement that follows as a platform query across tenants: no tenant, the platform role. */
 	public static final String CROSS_TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
-			+ "', '', true), set_config('" + RowLevelSecurity.CROSS_TENANT_SETTING + "', 'on', true);\n";
+			+ "', '', true), set_config('role', '" + RowLevelSecurity.PLATFORM_ROLE + "', true);\n";
 
 	/** Whom a statement reaches. */
 	public enum Scope {

@@ -12,12 +12,14 @@ import java.util.List;
  * embedded database and the test databases of {@code dbkit-test}): an {@link #OWNER} that owns the database and runs
  * the migrations, and an {@link #APPLICATION} role for the application's {@code DataSource}.
  * <p>
- * Why two: PostgreSQL does not apply row-level security to superusers, to roles with {@code BYPASSRLS}, nor to a
+ * Why: PostgreSQL does not apply row-level security to superusers, to roles with {@code BYPASSRLS}, nor to a
  * table's owner unless the table is {@code FORCE}d. Neither role here is a superuser or has {@code BYPASSRLS}, so the
  * policies bind both (the owner too, through {@code FORCE}; a view or {@code SECURITY DEFINER} function a migration
  * creates runs as the owner and so is bound as well). The application role gets {@code SELECT, INSERT, UPDATE,
  * DELETE} on what the owner creates, and nothing else: no {@code TRUNCATE} (it ignores row-level security), no DDL.
- * The README's "Row-level security" shows the same set-up for a production server.
+ * The platform role bypasses row-level security; it cannot log in, and the other two take it only with
+ * {@code SET ROLE} (generated cross-tenant calls do, for one transaction). The README's "Row-level security" shows
+ * the same set-up for a production server.
  */
 public final class DatabaseRoles {
 
@@ -26,6 +28,12 @@ public final class DatabaseRoles {
 
 	/** The application's role. */
 	public static final String APPLICATION = "dbkit_app";
+
+	/**
+	 * The role cross-tenant (platform) calls take for their transaction: {@code NOLOGIN BYPASSRLS}, granted to the
+	 * application and the owner ({@code dev.dbkit.tenant.RowLevelSecurity.PLATFORM_ROLE}).
+	 */
+	public static final String PLATFORM = "dbkit_platform";
 
 	/**
 	 * The roles' passwords: these roles exist only on development and test servers (the embedded one accepts local
@@ -45,11 +53,20 @@ public final class DatabaseRoles {
 	 */
 	public static void createRoles(Connection admin) throws SQLException {
 		// the owner may create databases: the scratch databases of code generation pointed at this server
-		for (String[] role : List.of(new String[] { OWNER, "CREATEDB PASSWORD '" + OWNER_PASSWORD + "'" },
-				new String[] { APPLICATION, "PASSWORD '" + APPLICATION_PASSWORD + "'" })) {
+		for (String[] role : List.of(
+				new String[] { OWNER, "LOGIN NOSUPERUSER NOBYPASSRLS CREATEDB PASSWORD '" + OWNER_PASSWORD + "'" },
+				new String[] { APPLICATION, "LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + APPLICATION_PASSWORD + "'" },
+				new String[] { PLATFORM, "NOLOGIN NOSUPERUSER BYPASSRLS" })) {
 			try (Statement statement = admin.createStatement()) {
-				statement.execute("DO $roles$ BEGIN CREATE ROLE " + role[0] + " LOGIN NOSUPERUSER NOBYPASSRLS " + role[1]
+				statement.execute("DO $roles$ BEGIN CREATE ROLE " + role[0] + " " + role[1]
 						+ "; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $roles$");
+			}
+		}
+		for (String member : List.of(APPLICATION, OWNER)) {
+			try (Statement statement = admin.createStatement()) {
+				statement.execute("DO $grant$ BEGIN IF NOT pg_has_role('" + member + "', '" + PLATFORM + "', 'MEMBER') "
+						+ "THEN GRANT " + PLATFORM + " TO " + member + "; END IF; "
+						+ "EXCEPTION WHEN unique_violation THEN NULL; END $grant$");
 			}
 		}
 	}
@@ -81,9 +98,10 @@ public final class DatabaseRoles {
 	public static void grantApplication(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			String forOwner = "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER;
-			statement.execute(forOwner + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + APPLICATION);
-			statement.execute(forOwner + " GRANT USAGE, SELECT ON SEQUENCES TO " + APPLICATION);
-			statement.execute(forOwner + " GRANT USAGE ON SCHEMAS TO " + APPLICATION);
+			String users = APPLICATION + ", " + PLATFORM;
+			statement.execute(forOwner + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + users);
+			statement.execute(forOwner + " GRANT USAGE, SELECT ON SEQUENCES TO " + users);
+			statement.execute(forOwner + " GRANT USAGE ON SCHEMAS TO " + users);
 			// what the owner created before: every schema of the owner's and public
 			statement.execute("""
 					DO $grants$
@@ -95,7 +113,7 @@ public final class DatabaseRoles {
 					    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %%I TO %2$s', s);
 					    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %%I TO %2$s', s);
 					  END LOOP;
-					END $grants$""".formatted(OWNER, APPLICATION));
+					END $grants$""".formatted(OWNER, users));
 		}
 	}
 

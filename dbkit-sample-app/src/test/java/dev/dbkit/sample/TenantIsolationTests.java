@@ -142,7 +142,7 @@ class TenantIsolationTests {
 				for (UUID each : tenantIds) {
 					// as a platform query: the application's role sees no tenant's rows without a tenant setting
 					Integer rows = this.transactions.execute((status) -> {
-						this.jdbc.queryForObject("SELECT set_config('dbkit.cross_tenant', 'on', true)", String.class);
+						this.jdbc.queryForObject("SELECT set_config('role', 'dbkit_platform', true)", String.class);
 						return this.jdbc.queryForObject("SELECT count(*) FROM feature_flags WHERE tenant_id = ?",
 								Integer.class, each);
 					});

@@ -17,10 +17,10 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TenancyCrossTenantRepository {
-    private static final GeneratedQuery COUNT_PROJECTS_PER_TENANT = new GeneratedQuery("CountProjectsPerTenant", "db/queries/tenancy.sql", 16, "SELECT set_config('dbkit.tenant_id', '', true), set_config('dbkit.cross_tenant', 'on', true);\n"
+    private static final GeneratedQuery COUNT_PROJECTS_PER_TENANT = new GeneratedQuery("CountProjectsPerTenant", "db/queries/tenancy.sql", 16, "SELECT set_config('dbkit.tenant_id', '', true), set_config('role', 'dbkit_platform', true);\n"
             + "SELECT tenant_id, count(*) AS projects FROM projects GROUP BY tenant_id ORDER BY tenant_id", GeneratedQuery.Scope.CROSS_TENANT);
 
-    private static final GeneratedQuery PROJECTS_OF_TENANT = new GeneratedQuery("ProjectsOfTenant", "db/queries/tenancy.sql", 21, "SELECT set_config('dbkit.tenant_id', '', true), set_config('dbkit.cross_tenant', 'on', true);\n"
+    private static final GeneratedQuery PROJECTS_OF_TENANT = new GeneratedQuery("ProjectsOfTenant", "db/queries/tenancy.sql", 21, "SELECT set_config('dbkit.tenant_id', '', true), set_config('role', 'dbkit_platform', true);\n"
             + "SELECT id, name FROM projects WHERE tenant_id = ?", GeneratedQuery.Scope.CROSS_TENANT);
 
     private final QueryExecutor executor;
