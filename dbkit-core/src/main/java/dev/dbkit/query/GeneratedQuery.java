@@ -8,8 +8,8 @@ import dev.dbkit.tenant.RowLevelSecurity;
  * A tenant-scoped statement starts with {@link #TENANT_SETTINGS}, which makes the current tenant visible to
  * PostgreSQL as the setting {@code dbkit.tenant_id} (transaction-local, in the same round trip), so that row-level
  * security policies hold the same line as the build-time proof; its first parameter is the tenant. A cross-tenant
- * statement starts with {@link #CROSS_TENANT_SETTINGS}, which takes the platform role for its transaction.
- * {@link QueryExecutor} skips their result.
+ * statement starts with {@link #CROSS_TENANT_SETTINGS}, which takes the platform role, and ends with
+ * {@link #CROSS_TENANT_END}, which gives it back. {@link QueryExecutor} reads the result of the statement itself.
  *
  * @param name the query's name, such as {@code GetFeatureFlag}
  * @param file the query file, such as {@code db/queries/feature_flags.sql}
@@ -20,15 +20,22 @@ import dev.dbkit.tenant.RowLevelSecurity;
 public record GeneratedQuery(String name, String file, int line, String sql, Scope scope) {
 
 	/**
-	 * Sets the tenant for the statement that follows, as the session's own role ({@code none}: back from the
-	 * platform role, should a cross-tenant call have taken it earlier in the transaction).
+	 * Sets the tenant for the statement that follows. One {@code set_config} and nothing else: this statement is
+	 * the whole cost of row-level security on a call.
 	 */
 	public static final String TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
-			+ "', ?, true), set_config('role', 'none', true);\n";
+			+ "', ?, true);\n";
 
 	/** Runs the statement that follows as a platform query across tenants: no tenant, the platform role. */
 	public static final String CROSS_TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
 			+ "', '', true), set_config('role', '" + RowLevelSecurity.PLATFORM_ROLE + "', true);\n";
+
+	/**
+	 * Ends a platform query: the session's own role again, so that the platform role never outlasts the statement
+	 * it was taken for, also inside a transaction (a failing statement rolls the role back with its transaction).
+	 * It starts with a line break, which ends a {@code --} comment on the statement's last line.
+	 */
+	public static final String CROSS_TENANT_END = "\n;SELECT set_config('role', 'none', true)";
 
 	/** Whom a statement reaches. */
 	public enum Scope {

@@ -11,8 +11,8 @@ package dev.dbkit.tenant;
  * per scan; a policy with an {@code OR} is evaluated on every row (a fifth of a 100-row list's throughput) or,
  * written with scalar subqueries, costs init plans on every statement. Either way it is no more open: any SQL of
  * the application's role can take the platform role, as it could set a marker; generated tenant-scoped SQL can
- * do neither (the tenant proof refuses {@code set_config} and {@code SET}), and every tenant-scoped call sets the
- * role back to the session's own.
+ * do neither (the tenant proof refuses {@code set_config} and {@code SET}), and every cross-tenant call gives the
+ * role back right after its statement.
  */
 public final class RowLevelSecurity {
 

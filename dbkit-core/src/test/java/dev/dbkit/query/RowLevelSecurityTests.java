@@ -71,7 +71,8 @@ class RowLevelSecurityTests {
 			GeneratedQuery.TENANT_SETTINGS + "DELETE FROM notes", GeneratedQuery.Scope.TENANT);
 
 	private static final GeneratedQuery PLATFORM_COUNT = new GeneratedQuery("PlatformCount", "test", 3,
-			GeneratedQuery.CROSS_TENANT_SETTINGS + "SELECT count(*) FROM notes", GeneratedQuery.Scope.CROSS_TENANT);
+			GeneratedQuery.CROSS_TENANT_SETTINGS + "SELECT count(*) FROM notes" + GeneratedQuery.CROSS_TENANT_END,
+			GeneratedQuery.Scope.CROSS_TENANT);
 
 	private final QueryExecutor executor = new QueryExecutor(new JdbcTemplate(app));
 
@@ -142,11 +143,14 @@ class RowLevelSecurityTests {
 		assertThat(count).contains(3L);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(app));
 		List<String> after = transaction.execute((status) -> {
-			this.executor.one(PLATFORM_COUNT, ParameterBinder.NONE, (rs) -> rs.getLong(1));
+			assertThat(this.executor.one(PLATFORM_COUNT, ParameterBinder.NONE, (rs) -> rs.getLong(1))).contains(3L);
+			assertThat(this.plain.queryForObject("SELECT current_user", String.class))
+				.as("the platform role is given back right after the platform statement")
+				.isEqualTo(db.applicationUsername());
+			assertThat(this.plain.queryForList("SELECT body FROM notes", String.class)).isEmpty();
 			return allBodies(B);
 		});
-		assertThat(after).as("the tenant call resets the cross-tenant marker in the same transaction")
-			.containsExactly("b1");
+		assertThat(after).as("a tenant call after a platform call in the same transaction").containsExactly("b1");
 		assertThat(this.plain.queryForList("SELECT body FROM notes", String.class)).isEmpty();
 	}
 

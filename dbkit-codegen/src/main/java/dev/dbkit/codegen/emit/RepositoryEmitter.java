@@ -81,7 +81,8 @@ final class RepositoryEmitter {
 				: query.crossTenant() ? GeneratedQuery.Scope.CROSS_TENANT : GeneratedQuery.Scope.GLOBAL;
 		String sql = !query.rowLevelSecurity() ? query.jdbcSql() : switch (scope) {
 			case TENANT -> GeneratedQuery.TENANT_SETTINGS + query.jdbcSql();
-			case CROSS_TENANT -> GeneratedQuery.CROSS_TENANT_SETTINGS + query.jdbcSql();
+			case CROSS_TENANT ->
+				GeneratedQuery.CROSS_TENANT_SETTINGS + query.jdbcSql() + GeneratedQuery.CROSS_TENANT_END;
 			case GLOBAL -> query.jdbcSql();
 		};
 		return FieldSpec.builder(GENERATED_QUERY, method.constant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
