@@ -35,6 +35,12 @@ record HistoryTable(String schema, String table) {
 				schema = rs.getString(1);
 			}
 		}
+		if (schema == null) {
+			throw new MigrationException("The connection has no current schema, so the migration history table "
+					+ configuration.getTable() + " cannot be found: none of the schemas of its search_path exists or "
+					+ "may be used by its role. Check the search_path and role of the user migrations connect as "
+					+ "(ALTER DATABASE / ALTER ROLE ... SET), or set spring.flyway.default-schema");
+		}
 		return new HistoryTable(schema, configuration.getTable());
 	}
 

@@ -16,7 +16,8 @@ import java.util.List;
  * table's owner unless the table is {@code FORCE}d. Neither role here is a superuser or has {@code BYPASSRLS}, so the
  * policies bind both (the owner too, through {@code FORCE}; a view or {@code SECURITY DEFINER} function a migration
  * creates runs as the owner and so is bound as well). The application role gets {@code SELECT, INSERT, UPDATE,
- * DELETE} on what the owner creates, and nothing else: no {@code TRUNCATE} (it ignores row-level security), no DDL.
+ * DELETE} on what the owner creates, and nothing else: no {@code TRUNCATE} (it ignores row-level security), no DDL,
+ * no temporary objects (they would shadow real ones for the next user of a pooled connection).
  * The platform role bypasses row-level security; it cannot log in, and the other two take it only with
  * {@code SET ROLE} (generated cross-tenant calls do, for one transaction). The README's "Row-level security" shows
  * the same set-up for a production server.
@@ -102,6 +103,10 @@ public final class DatabaseRoles {
 			statement.execute(forOwner + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + users);
 			statement.execute(forOwner + " GRANT USAGE, SELECT ON SEQUENCES TO " + users);
 			statement.execute(forOwner + " GRANT USAGE ON SCHEMAS TO " + users);
+			// no temporary objects: pg_temp comes first in the search path, so a temporary table or type named like
+			// a real one would capture the later statements of whoever gets the pooled connection next
+			statement.execute("DO $temp$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', "
+					+ "current_database()); END $temp$");
 			// what the owner created before: every schema of the owner's and public
 			statement.execute("""
 					DO $grants$

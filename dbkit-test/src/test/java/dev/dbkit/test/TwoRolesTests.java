@@ -66,7 +66,7 @@ class TwoRolesTests {
 	}
 
 	@Test
-	void theApplicationCannotTruncateOrChangeTheSchema() {
+	void theApplicationCannotTruncateChangeTheSchemaOrShadowATable() {
 		JdbcTemplate app = new JdbcTemplate(this.dataSource);
 		assertThatExceptionOfType(BadSqlGrammarException.class).isThrownBy(() -> app.execute("TRUNCATE notes"))
 			.havingRootCause()
@@ -75,6 +75,11 @@ class TwoRolesTests {
 			.isThrownBy(() -> app.execute("ALTER TABLE notes DISABLE ROW LEVEL SECURITY"))
 			.havingRootCause()
 			.withMessageContaining("must be owner");
+		// a temporary table named like a real one would capture the next borrower's statements on a pooled connection
+		assertThatExceptionOfType(BadSqlGrammarException.class)
+			.isThrownBy(() -> app.execute("CREATE TEMPORARY TABLE notes (tenant_id uuid, body text)"))
+			.havingRootCause()
+			.withMessageContaining("permission denied to create temporary tables");
 		assertThat(this.flyway.info().applied()).hasSize(1);
 	}
 

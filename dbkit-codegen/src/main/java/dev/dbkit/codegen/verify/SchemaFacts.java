@@ -62,12 +62,13 @@ final class SchemaFacts {
 	 * A table.
 	 *
 	 * @param rowSecurity whether row-level security is enabled and forced (so that it binds the owner too)
+	 * @param permissivePolicies the names of its permissive policies, which PostgreSQL combines with {@code OR}
 	 * @param tenantPolicy whether a policy for every command checks reads and writes against
 	 * {@code dbkit.tenant_id}
 	 */
 	record Table(String name, @Nullable String comment, Map<String, Column> columns, List<List<String>> indexes,
 			List<Key> keys, List<ForeignKey> foreignKeys, List<Trigger> triggers, boolean rowSecurity,
-			boolean tenantPolicy) {
+			boolean tenantPolicy, List<String> permissivePolicies) {
 
 		Optional<Column> column(String name) {
 			return Optional.ofNullable(this.columns.get(name));
@@ -100,13 +101,14 @@ final class SchemaFacts {
 					+ "c.relrowsecurity AND c.relforcerowsecurity, EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = "
 					+ "c.oid AND p.polcmd = '*' AND p.polpermissive AND pg_get_expr(p.polqual, p.polrelid) LIKE "
 					+ "'%dbkit.tenant_id%' AND coalesce(pg_get_expr(p.polwithcheck, p.polrelid), pg_get_expr(p.polqual, "
-					+ "p.polrelid)) LIKE '%dbkit.tenant_id%') "
+					+ "p.polrelid)) LIKE '%dbkit.tenant_id%'), array(SELECT p.polname FROM pg_policy p WHERE p.polrelid = "
+					+ "c.oid AND p.polpermissive ORDER BY p.polname)::text[] "
 					+ "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + userTables
 					+ " ORDER BY c.relname")) {
 				while (rs.next()) {
 					byOid.put(rs.getLong(1), new Table(rs.getString(2), rs.getString(3), new LinkedHashMap<>(),
 							new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getBoolean(4),
-							rs.getBoolean(5)));
+							rs.getBoolean(5), strings(rs.getArray(6))));
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
@@ -193,6 +195,19 @@ final class SchemaFacts {
 			}
 		}
 		return views;
+	}
+
+	/** The defaults the migrations gave the database ({@code ALTER DATABASE ... SET}), as {@code name=value}. */
+	static List<String> databaseSettings(Connection connection) throws SQLException {
+		List<String> settings = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+				"SELECT unnest(s.setconfig) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
+						+ "WHERE d.datname = current_database() ORDER BY 1")) {
+			while (rs.next()) {
+				settings.add(rs.getString(1));
+			}
+		}
+		return settings;
 	}
 
 	private static List<DefinerFunction> definers(Connection connection) throws SQLException {

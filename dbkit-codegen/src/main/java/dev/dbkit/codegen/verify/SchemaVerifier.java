@@ -65,10 +65,18 @@ public final class SchemaVerifier {
 	public VerifyReport verify(Path baseDir, Path migrationsDir, Path queriesDir, DataSource dataSource,
 			CodeGenerator.ConnectionFactory simpleConnections) {
 		long started = System.nanoTime();
+		dataSource = asGivenUser(dataSource);
 		this.migrationsLocation = QueryFiles.display(baseDir, migrationsDir);
 		Migrator migrator = Migrator.create(dataSource, "filesystem:" + migrationsDir.toAbsolutePath());
 		List<Migration> migrations = migrator.catalog().migrations();
 		boolean migrated = upDownUp(migrator, migrations, dataSource, baseDir);
+		// also when a migration failed: a default such as a role makes the later migrations fail in the first place
+		try (Connection connection = dataSource.getConnection()) {
+			checkDatabaseSettings(SchemaFacts.databaseSettings(connection));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the database's settings: " + ex.getMessage(), ex);
+		}
 		int queries = 0;
 		if (migrated) {
 			SchemaFacts.Facts facts;
@@ -254,6 +262,12 @@ public final class SchemaVerifier {
 					+ RowLevelSecurity.statements(name, tenant).replaceAll("\\s*\n\\s*", " ").strip()
 					+ "` (and generate with rowLevelSecurity)");
 		}
+		if (tenantScoped && table.rowSecurity() && table.tenantPolicy() && table.permissivePolicies().size() > 1) {
+			addTable(table, baseDir, Rule.ROW_LEVEL_SECURITY, "table " + name + " has more than one permissive policy ("
+					+ String.join(", ", table.permissivePolicies()) + "), and PostgreSQL lets a row through when any of "
+					+ "them does: every policy but the one on " + RowLevelSecurity.TENANT_SETTING + " reopens what it "
+					+ "closes. Drop the others, or make them AS RESTRICTIVE, which can only narrow what a tenant sees");
+		}
 		if (tenantScoped && !table.hasIndexStartingWith(List.of(tenant))) {
 			addTable(table, baseDir, Rule.TENANT_INDEX, "table " + name + " has no index that starts with " + tenant
 					+ ": add `CREATE INDEX idx_" + name + "_tenant ON " + name + "(" + tenant + ");`");
@@ -362,6 +376,43 @@ public final class SchemaVerifier {
 						+ "security: any caller reads and writes every tenant's rows through it. Make it SECURITY "
 						+ "INVOKER, or give it to a role that is neither superuser nor BYPASSRLS (ALTER FUNCTION "
 						+ function.signature() + " OWNER TO ...)");
+			}
+		}
+	}
+
+	/**
+	 * Connections as the user the verifier was given, whatever role a migration made the database's default (which
+	 * {@link #checkDatabaseSettings} reports): the checks must not run with the rights a migration chose for them.
+	 */
+	private static DataSource asGivenUser(DataSource dataSource) {
+		return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = super.getConnection();
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET ROLE NONE");
+				}
+				return connection;
+			}
+
+		};
+	}
+
+	/**
+	 * Defaults a migration gave the database apply to every later session, the application's too: a role, the
+	 * tenant setting, or a search path would hold for every request, under every tenant.
+	 */
+	private void checkDatabaseSettings(List<String> settings) {
+		for (String setting : settings) {
+			String name = setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
+			if (name.equals("role") || name.equals("session_authorization") || name.equals("search_path")
+					|| name.equals("row_security") || name.startsWith("dbkit.")) {
+				add(this.migrationsLocation, 1, Rule.RLS_BYPASS, "", "a migration gives the database the default "
+						+ setting + " (ALTER DATABASE ... SET), which every later session starts with, the "
+						+ "application's too: a role or tenant there holds for every request of every tenant, a search "
+						+ "path can put other tables in front of the real ones. Remove it (ALTER DATABASE ... RESET "
+						+ name + ")");
 			}
 		}
 	}

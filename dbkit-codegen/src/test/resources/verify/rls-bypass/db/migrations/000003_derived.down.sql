@@ -1,3 +1,5 @@
+DROP POLICY only_live ON notes;
+DROP POLICY support_read ON docs;
 DROP FUNCTION any_note_title(UUID);
 DROP FUNCTION note_title(UUID);
 DROP VIEW invoker_titles;

@@ -19,3 +19,8 @@ CREATE FUNCTION note_title(note UUID) RETURNS TEXT LANGUAGE sql STABLE SECURITY 
 CREATE FUNCTION any_note_title(note UUID) RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
     AS 'SELECT title FROM notes WHERE id = note';
 ALTER FUNCTION any_note_title(UUID) OWNER TO verify_bypass;
+
+-- A second permissive policy: PostgreSQL combines permissive policies with OR, so it reopens every tenant's rows.
+CREATE POLICY support_read ON docs FOR SELECT USING (current_setting('app.support_mode', true) = 'on');
+-- A restrictive one only narrows: fine.
+CREATE POLICY only_live ON notes AS RESTRICTIVE USING (deleted_at IS NULL);
