@@ -201,6 +201,13 @@ public final class PostgresAnalyzer {
 					+ ":exec or :execrows, or add a RETURNING clause"));
 			return null;
 		}
+		if (!query.command().returnsRows() && resultTypes.length > 0) {
+			// the driver refuses rows where it expects a count, at run time: say so at build time
+			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
+					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns rows: use :one or "
+					+ ":many (or, for a write, drop its RETURNING clause)"));
+			return null;
+		}
 
 		PlanNode modify = plan.all().stream().filter((n) -> "ModifyTable".equals(n.type())).findFirst().orElse(null);
 		Catalog.Table modifiedTable = (modify != null && modify.relation() != null)

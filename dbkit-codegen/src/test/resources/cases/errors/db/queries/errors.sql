@@ -30,3 +30,9 @@ SELECT 1 AS one;
 -- name: TwoStatements :exec
 DELETE FROM tasks WHERE tenant_id = $1;
 DELETE FROM projects WHERE tenant_id = $1;
+
+-- name: ExecReturnsRows :exec
+DELETE FROM tasks WHERE tenant_id = $1 RETURNING id;
+
+-- name: ExecRowsSelects :execrows
+SELECT id FROM tasks WHERE tenant_id = $1;
