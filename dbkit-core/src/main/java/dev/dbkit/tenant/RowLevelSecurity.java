@@ -3,12 +3,12 @@ package dev.dbkit.tenant;
 /**
  * The row-level security dbkit works with: a tenant-scoped generated call sets {@link #TENANT_SETTING} for its
  * transaction, and a policy on each tenant-scoped table compares its tenant column with it; a cross-tenant call
- * takes the role {@link #PLATFORM_ROLE} for its transaction, which bypasses row-level security. What
+ * takes the role {@link #PLATFORM_ROLE}, which bypasses row-level security, for its statement only. What
  * {@code dbkit:new} writes and what {@code dbkit:verify} asks for come from here.
  * <p>
  * Why a role for platform calls rather than a second clause in the policy: the policy stays one comparison of the
- * tenant column with a value fixed for the statement, which PostgreSQL uses as an index condition, evaluated once
- * per scan; a policy with an {@code OR} is evaluated on every row (a fifth of a 100-row list's throughput) or,
+ * tenant column with a value fixed for the statement, which PostgreSQL folds into the statement's own tenant
+ * condition and checks once per execution; a policy with an {@code OR} is evaluated on every row (a fifth of a 100-row list's throughput) or,
  * written with scalar subqueries, costs init plans on every statement. Either way it is no more open: any SQL of
  * the application's role can take the platform role, as it could set a marker; generated tenant-scoped SQL can
  * do neither (the tenant proof refuses {@code set_config} and {@code SET}), and every cross-tenant call gives the

@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The two roles of a database that row-level security can protect, for the servers dbkit administers itself (the
+ * The roles of a database that row-level security can protect, for the servers dbkit administers itself (the
  * embedded database and the test databases of {@code dbkit-test}): an {@link #OWNER} that owns the database and runs
  * the migrations, and an {@link #APPLICATION} role for the application's {@code DataSource}.
  * <p>
@@ -19,7 +19,7 @@ import java.util.List;
  * DELETE} on what the owner creates, and nothing else: no {@code TRUNCATE} (it ignores row-level security), no DDL,
  * no temporary objects (they would shadow real ones for the next user of a pooled connection).
  * The platform role bypasses row-level security; it cannot log in, and the other two take it only with
- * {@code SET ROLE} (generated cross-tenant calls do, for one transaction). The README's "Row-level security" shows
+ * {@code SET ROLE} (generated cross-tenant calls do, for their statement). The README's "Row-level security" shows
  * the same set-up for a production server.
  */
 public final class DatabaseRoles {
@@ -31,7 +31,7 @@ public final class DatabaseRoles {
 	public static final String APPLICATION = "dbkit_app";
 
 	/**
-	 * The role cross-tenant (platform) calls take for their transaction: {@code NOLOGIN BYPASSRLS}, granted to the
+	 * The role cross-tenant (platform) calls take for their statement: {@code NOLOGIN BYPASSRLS}, granted to the
 	 * application and the owner ({@code dev.dbkit.tenant.RowLevelSecurity.PLATFORM_ROLE}).
 	 */
 	public static final String PLATFORM = "dbkit_platform";
