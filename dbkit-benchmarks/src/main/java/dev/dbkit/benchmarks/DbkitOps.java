@@ -1,6 +1,9 @@
 package dev.dbkit.benchmarks;
 
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 import javax.sql.DataSource;
 
@@ -33,35 +36,33 @@ final class DbkitOps {
 	static FlagOps withRowLevelSecurity(DataSource dataSource) {
 		dev.dbkit.benchmarks.rls.FeatureFlagsRepository flags = new dev.dbkit.benchmarks.rls.FeatureFlagsRepository(
 				new QueryExecutor(new JdbcTemplate(dataSource)));
-		return new FlagOps() {
-
-			public String name() {
-				return "dbkit with row-level security (" + ((dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari)
-						? hikari.getUsername() : "?") + ")";
-			}
-
-			public int get(UUID tenant, String key) {
-				return TenantContext.callAs(tenant, () -> flags.getFeatureFlag(key)).map((f) -> 1).orElse(0);
-			}
-
-			public int list(UUID tenant) {
-				return TenantContext.callAs(tenant, () -> flags.listFeatureFlags().size());
-			}
-
-			public int upsert(UUID tenant, String key, boolean enabled, @Nullable String metadata) {
-				return TenantContext.callAs(tenant,
-						() -> flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow().featureKey().length());
-			}
-
-			public void delete(UUID tenant, UUID id) {
-				TenantContext.runAs(tenant, () -> flags.deleteFeatureFlag(id));
-			}
-
-		};
+		String user = (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) ? hikari.getUsername() : "?";
+		return tenantScoped("dbkit with row-level security (" + user + ")",
+				(key) -> flags.getFeatureFlag(key).map((f) -> 1).orElse(0), () -> flags.listFeatureFlags().size(),
+				(key, enabled, metadata) -> flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow().featureKey()
+					.length(),
+				flags::deleteFeatureFlag);
 	}
 
 	private static FlagOps injected(String name, QueryExecutor executor) {
 		FeatureFlagsRepository flags = new FeatureFlagsRepository(executor);
+		return tenantScoped(name, (key) -> flags.getFeatureFlag(key).map((f) -> 1).orElse(0),
+				() -> flags.listFeatureFlags().size(),
+				(key, enabled, metadata) -> flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow().featureKey()
+					.length(),
+				flags::deleteFeatureFlag);
+	}
+
+	/** An upsert of one generated repository, its result reduced to a number the caller can sink. */
+	private interface Upsert {
+
+		int apply(String key, boolean enabled, @Nullable String metadata);
+
+	}
+
+	/** Generated tenant-scoped calls, each run with the tenant in {@code TenantContext}. */
+	private static FlagOps tenantScoped(String name, ToIntFunction<String> get, IntSupplier list, Upsert upsert,
+			Consumer<UUID> delete) {
 		return new FlagOps() {
 
 			public String name() {
@@ -69,20 +70,19 @@ final class DbkitOps {
 			}
 
 			public int get(UUID tenant, String key) {
-				return TenantContext.callAs(tenant, () -> flags.getFeatureFlag(key)).map((f) -> 1).orElse(0);
+				return TenantContext.callAs(tenant, () -> get.applyAsInt(key));
 			}
 
 			public int list(UUID tenant) {
-				return TenantContext.callAs(tenant, () -> flags.listFeatureFlags().size());
+				return TenantContext.callAs(tenant, list::getAsInt);
 			}
 
 			public int upsert(UUID tenant, String key, boolean enabled, @Nullable String metadata) {
-				return TenantContext.callAs(tenant,
-						() -> flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow().featureKey().length());
+				return TenantContext.callAs(tenant, () -> upsert.apply(key, enabled, metadata));
 			}
 
 			public void delete(UUID tenant, UUID id) {
-				TenantContext.runAs(tenant, () -> flags.deleteFeatureFlag(id));
+				TenantContext.runAs(tenant, () -> delete.accept(id));
 			}
 
 		};

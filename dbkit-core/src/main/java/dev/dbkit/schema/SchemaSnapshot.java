@@ -66,7 +66,11 @@ public record SchemaSnapshot(List<String> lines) {
 					+ "|| COALESCE(' WITH CHECK ' || with_check, '') FROM pg_policies WHERE schemaname " + USER_SCHEMAS
 					+ " AND tablename <> ALL (?)",
 			// extensions
-			"SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql' AND cardinality(?::text[]) >= 0" };
+			"SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql' AND cardinality(?::text[]) >= 0",
+			// the database's own defaults (ALTER DATABASE ... SET), which every later session starts with
+			"SELECT 'database setting ' || unnest(s.setconfig) FROM pg_db_role_setting s JOIN pg_database d "
+					+ "ON d.oid = s.setdatabase WHERE d.datname = current_database() AND s.setrole = 0 "
+					+ "AND cardinality(?::text[]) >= 0" };
 
 	/**
 	 * Reads the schema of the connection's database.

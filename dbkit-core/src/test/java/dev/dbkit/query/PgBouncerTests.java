@@ -160,7 +160,7 @@ class PgBouncerTests {
 		AtomicInteger withoutTenant = new AtomicInteger();
 		Map<String, Integer> leaks = new ConcurrentHashMap<>();
 		int maxServerConnections;
-		try {
+		try (Connection admin = TestPostgres.shared().adminDataSource(db).getConnection()) {
 			List<Future<?>> done = new ArrayList<>();
 			for (int client = 0; client < clients; client++) {
 				int seed = client;
@@ -173,7 +173,7 @@ class PgBouncerTests {
 			}
 			maxServerConnections = 0;
 			while (done.stream().anyMatch((f) -> !f.isDone())) {
-				maxServerConnections = Math.max(maxServerConnections, serverConnections());
+				maxServerConnections = Math.max(maxServerConnections, serverConnections(admin));
 				Thread.sleep(20);
 			}
 			for (Future<?> future : done) {
@@ -237,10 +237,9 @@ class PgBouncerTests {
 		}
 	}
 
-	private static int serverConnections() throws SQLException {
-		try (Connection admin = TestPostgres.shared().adminDataSource(db).getConnection();
-				var statement = admin.prepareStatement(
-						"SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND usename = ?")) {
+	private static int serverConnections(Connection admin) throws SQLException {
+		try (var statement = admin.prepareStatement(
+				"SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND usename = ?")) {
 			statement.setString(1, db.name());
 			statement.setString(2, db.applicationUsername());
 			try (var rs = statement.executeQuery()) {

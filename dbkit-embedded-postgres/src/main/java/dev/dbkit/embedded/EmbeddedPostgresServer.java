@@ -163,17 +163,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	public void createDatabaseIfMissing(String database) {
 		try (Connection connection = dataSource("postgres").getConnection();
 				Statement statement = connection.createStatement()) {
-			boolean exists;
-			try (var rs = statement.executeQuery(
-					"SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "''") + "'")) {
-				exists = rs.next();
-			}
-			if (!exists) {
+			if (!exists(connection, database)) {
 				statement.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + database + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean exists(Connection connection, String database) throws SQLException {
+		try (var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+			statement.setString(1, database);
+			try (var rs = statement.executeQuery()) {
+				return rs.next();
+			}
 		}
 	}
 
@@ -186,14 +190,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	public DatabaseUsers prepareApplicationDatabase(String database) {
 		try (Connection connection = dataSource("postgres").getConnection()) {
 			DatabaseRoles.createRoles(connection);
-			boolean exists;
-			try (var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-				statement.setString(1, database);
-				try (var rs = statement.executeQuery()) {
-					exists = rs.next();
-				}
-			}
-			if (!exists) {
+			if (!exists(connection, database)) {
 				DatabaseRoles.createDatabase(connection, database);
 			}
 			else if (!DatabaseRoles.ownsDatabase(connection, database)) {

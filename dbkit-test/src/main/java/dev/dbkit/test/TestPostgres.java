@@ -14,7 +14,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,11 +189,7 @@ public final class TestPostgres {
 	 * {@link TestDatabase#dataSource()} (the owner) and {@link TestDatabase#applicationDataSource()}.
 	 */
 	public DataSource adminDataSource(TestDatabase database) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(urlFor(database.name()));
-		dataSource.setUser(this.username);
-		dataSource.setPassword(this.password);
-		return dataSource;
+		return asAdministrator(database).dataSource();
 	}
 
 	/**

@@ -197,19 +197,6 @@ final class SchemaFacts {
 		return views;
 	}
 
-	/** The defaults the migrations gave the database ({@code ALTER DATABASE ... SET}), as {@code name=value}. */
-	static List<String> databaseSettings(Connection connection) throws SQLException {
-		List<String> settings = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-				"SELECT unnest(s.setconfig) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
-						+ "WHERE d.datname = current_database() ORDER BY 1")) {
-			while (rs.next()) {
-				settings.add(rs.getString(1));
-			}
-		}
-		return settings;
-	}
-
 	private static List<DefinerFunction> definers(Connection connection) throws SQLException {
 		List<DefinerFunction> functions = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(

@@ -71,12 +71,7 @@ public final class SchemaVerifier {
 		List<Migration> migrations = migrator.catalog().migrations();
 		boolean migrated = upDownUp(migrator, migrations, dataSource, baseDir);
 		// also when a migration failed: a default such as a role makes the later migrations fail in the first place
-		try (Connection connection = dataSource.getConnection()) {
-			checkDatabaseSettings(SchemaFacts.databaseSettings(connection));
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not read the database's settings: " + ex.getMessage(), ex);
-		}
+		checkDatabaseSettings(snapshot(dataSource), baseDir);
 		int queries = 0;
 		if (migrated) {
 			SchemaFacts.Facts facts;
@@ -179,10 +174,17 @@ public final class SchemaVerifier {
 		return true;
 	}
 
-	/** The tables, views and functions a migration created, so that findings about them point at it. */
+	/**
+	 * The tables, views, functions and database settings a migration created, so that findings about them point at
+	 * it.
+	 */
 	private void recordCreated(SchemaSnapshot before, SchemaSnapshot after, Migration migration) {
 		for (String line : after.lines()) {
 			if (before.lines().contains(line)) {
+				continue;
+			}
+			if (line.startsWith(DATABASE_SETTING)) {
+				this.createdBy.putIfAbsent("setting " + settingName(line), migration);
 				continue;
 			}
 			Matcher created = CREATED.matcher(line);
@@ -191,6 +193,14 @@ public final class SchemaVerifier {
 				this.createdBy.putIfAbsent(kind + " " + created.group(2), migration);
 			}
 		}
+	}
+
+	/** How a snapshot line of a database default ({@code name=value}) starts. */
+	private static final String DATABASE_SETTING = "database setting ";
+
+	private static String settingName(String snapshotLine) {
+		String setting = snapshotLine.substring(DATABASE_SETTING.length());
+		return setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** A snapshot line of a table, view or function: its kind and its name without the schema. */
@@ -403,16 +413,19 @@ public final class SchemaVerifier {
 	 * Defaults a migration gave the database apply to every later session, the application's too: a role, the
 	 * tenant setting, or a search path would hold for every request, under every tenant.
 	 */
-	private void checkDatabaseSettings(List<String> settings) {
-		for (String setting : settings) {
-			String name = setting.substring(0, Math.max(0, setting.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
+	private void checkDatabaseSettings(SchemaSnapshot schema, Path baseDir) {
+		for (String line : schema.lines()) {
+			if (!line.startsWith(DATABASE_SETTING)) {
+				continue;
+			}
+			String name = settingName(line);
 			if (name.equals("role") || name.equals("session_authorization") || name.equals("search_path")
 					|| name.equals("row_security") || name.startsWith("dbkit.")) {
-				add(this.migrationsLocation, 1, Rule.RLS_BYPASS, "", "a migration gives the database the default "
-						+ setting + " (ALTER DATABASE ... SET), which every later session starts with, the "
-						+ "application's too: a role or tenant there holds for every request of every tenant, a search "
-						+ "path can put other tables in front of the real ones. Remove it (ALTER DATABASE ... RESET "
-						+ name + ")");
+				addObject(name, "setting", baseDir, Rule.RLS_BYPASS, "a migration gives the database the default "
+						+ line.substring(DATABASE_SETTING.length()) + " (ALTER DATABASE ... SET), which every later "
+						+ "session starts with, the application's too: a role or tenant there holds for every request "
+						+ "of every tenant, a search path can put other tables in front of the real ones. Remove it "
+						+ "(ALTER DATABASE ... RESET " + name + ")");
 			}
 		}
 	}
@@ -484,7 +497,7 @@ public final class SchemaVerifier {
 		addObject(table.name(), "table", baseDir, rule, message);
 	}
 
-	/** A finding about a table, view or function, at the migration that created it. */
+	/** A finding about a table, view, function or database setting, at the migration that created it. */
 	private void addObject(String name, String kind, Path baseDir, Rule rule, String message) {
 		Migration migration = this.createdBy.get(kind + " " + name);
 		if (migration == null) {
@@ -500,8 +513,10 @@ public final class SchemaVerifier {
 	}
 
 	private static int createLine(String sql, String kind, String name) {
-		Matcher matcher = Pattern.compile("(?i)CREATE\\s+(OR\\s+REPLACE\\s+)?" + kind.replace(" ", "\\s+")
-				+ "\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+\\.)?\"?" + Pattern.quote(name) + "\"?\\b").matcher(sql);
+		String quoted = "\"?" + Pattern.quote(name) + "\"?\\b";
+		Matcher matcher = kind.equals("setting") ? Pattern.compile("(?i)\\bSET\\s+" + quoted).matcher(sql)
+				: Pattern.compile("(?i)CREATE\\s+(OR\\s+REPLACE\\s+)?" + kind.replace(" ", "\\s+")
+						+ "\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+\\.)?" + quoted).matcher(sql);
 		if (!matcher.find()) {
 			return 1;
 		}
