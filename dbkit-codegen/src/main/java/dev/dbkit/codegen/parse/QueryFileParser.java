@@ -1,5 +1,6 @@
 package dev.dbkit.codegen.parse;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.core.NativeQuery;
+import org.postgresql.core.Parser;
 
 import dev.dbkit.codegen.Diagnostic;
-import dev.dbkit.sql.SqlLexing;
+import dev.dbkit.sql.SqlLexer;
 import dev.dbkit.sql.SqlScriptSplitter;
 import dev.dbkit.sql.SqlStatement;
 
@@ -188,85 +191,87 @@ public final class QueryFileParser {
 		TreeMap<Integer, ParameterRef> parameters = new TreeMap<>();
 		int positionalAt = -1;
 		int namedAt = -1;
-		int n = sql.length();
-		int i = 0;
-		while (i < n) {
-			char c = sql.charAt(i);
-			char next = (i + 1 < n) ? sql.charAt(i + 1) : '\0';
-			int end;
-			if (c == '-' && next == '-') {
-				end = SqlLexing.skipLineComment(sql, i);
+		List<SqlLexer.Token> tokens = SqlLexer.tokens(sql);
+		for (int t = 0; t < tokens.size(); t++) {
+			SqlLexer.Token token = tokens.get(t);
+			int i = token.start();
+			SqlLexer.Token following = (t + 1 < tokens.size()) ? tokens.get(t + 1) : null;
+			if (token.dependsOnSettings()) {
+				diagnostics.add(source.diagnostic(base + i, "query " + name + ": this string has a backslash right "
+						+ "before a quote, so where it ends depends on standard_conforming_strings (off, the quote is "
+						+ "escaped and the string goes on): write it as E'...' with \\' for a quote, or without the "
+						+ "backslash"));
+				return null;
 			}
-			else if (c == '/' && next == '*') {
-				end = SqlLexing.skipBlockComment(sql, i);
-			}
-			else if (c == '\'') {
-				end = SqlLexing.skipQuoted(sql, i, '\'', SqlLexing.isEscapeString(sql, i));
-			}
-			else if (c == '"') {
-				end = SqlLexing.skipQuoted(sql, i, '"', false);
-			}
-			else if (c == '$' && Character.isDigit(next) && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))) {
-				end = i + 1;
-				while (end < n && Character.isDigit(sql.charAt(end))) {
-					end++;
+			if (token.kind() == SqlLexer.Kind.PARAMETER) {
+				String text = token.text(sql);
+				int index = SqlLexer.parameterNumber(sql, token);
+				if (index < 0 && !text.substring(1).chars().allMatch(Character::isDigit)) {
+					diagnostics.add(source.diagnostic(base + i, "parameter " + text + " in query " + name
+							+ ": PostgreSQL reads a parameter number followed by letters or _ as another number or "
+							+ "an error; write $n with a space or an operator after it"));
+					return null;
 				}
-				String digits = sql.substring(i + 1, end);
-				int index = (digits.length() <= 5) ? Integer.parseInt(digits) : Integer.MAX_VALUE;
 				if (index < 1 || index > MAX_PARAMETER) {
-					diagnostics.add(source.diagnostic(base + i, "parameter $" + digits + " in query " + name
+					diagnostics.add(source.diagnostic(base + i, "parameter " + text + " in query " + name
 							+ " is out of range: PostgreSQL numbers parameters from $1 to $" + MAX_PARAMETER));
 					return null;
 				}
 				positionalAt = (positionalAt < 0) ? i : positionalAt;
 				parameters.putIfAbsent(index, new ParameterRef(index, null, false, base + i));
-				appendParameter(pg, jdbc, offsets, slots, index, base + i, end - i);
-				i = end;
+				appendParameter(pg, jdbc, offsets, slots, index, base + i, text.length());
 				continue;
 			}
-			else if (c == '$' && i > 0 && sql.charAt(i - 1) >= 0x80 && !Character.isJavaIdentifierPart(sql.charAt(i - 1))) {
-				// PostgreSQL reads this $ as part of an identifier, the JDBC driver as a dollar quote: they would not
-				// agree on where the statement's parameters are
-				diagnostics.add(source.diagnostic(base + i, "query " + name + ": a $ right after '" + sql.charAt(i - 1)
-						+ "' is read differently by PostgreSQL (part of a name) and by the JDBC driver (a dollar "
-						+ "quote): put a space before it, or quote the name"));
-				return null;
-			}
-			else if (c == '$' && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))) {
-				end = SqlLexing.skipDollarQuoted(sql, i); // inside an identifier (a$b, task€$$) a $ is part of the name
-			}
-			else if (c == '@' && (Character.isLetter(next) || next == '_') && (i == 0 || sql.charAt(i - 1) != '@')) {
-				end = i + 1;
-				while (end < n && SqlLexing.isTagPart(sql.charAt(end))) {
-					end++;
+			if (token.kind() == SqlLexer.Kind.IDENTIFIER) {
+				String text = token.text(sql);
+				int dollar = text.indexOf('$');
+				if (dollar > 0 && text.charAt(dollar - 1) >= 0x80 && !Character.isJavaIdentifierPart(text.charAt(dollar - 1))) {
+					// PostgreSQL reads this $ as part of an identifier, the JDBC driver as a dollar quote: they would
+					// not agree on where the statement's parameters are
+					diagnostics.add(source.diagnostic(base + i + dollar, "query " + name + ": a $ right after '"
+							+ text.charAt(dollar - 1) + "' is read differently by PostgreSQL (part of a name) and by the "
+							+ "JDBC driver (a dollar quote): put a space before it, or quote the name"));
+					return null;
 				}
-				namedAt = (namedAt < 0) ? i : namedAt;
-				named(sql.substring(i + 1, end), false, base + i, end - i, namedIndex, parameters, pg, jdbc, offsets,
-						slots);
-				i = end;
-				continue;
-			}
-			else if ((c == 's' || c == 'S') && (i == 0 || !SqlLexing.isIdentifierPart(sql.charAt(i - 1)))
-					&& (sql.regionMatches(true, i, "sqlc.arg(", 0, 9) || sql.regionMatches(true, i, "sqlc.narg(", 0, 10))) {
-				boolean nullable = sql.regionMatches(true, i, "sqlc.narg(", 0, 10);
-				int open = sql.indexOf('(', i);
-				int close = sql.indexOf(')', open);
-				String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
-				if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
-					argument = argument.substring(1, argument.length() - 1);
+				if (text.equalsIgnoreCase("sqlc") && (sql.regionMatches(true, token.end(), ".arg(", 0, 5)
+						|| sql.regionMatches(true, token.end(), ".narg(", 0, 6))) {
+					boolean nullable = sql.regionMatches(true, token.end(), ".narg(", 0, 6);
+					int open = sql.indexOf('(', i);
+					int close = sql.indexOf(')', open);
+					String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
+					if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
+						argument = argument.substring(1, argument.length() - 1);
+					}
+					if (close < 0 || !PARAM_NAME.matcher(argument).matches()) {
+						diagnostics.add(source.diagnostic(base + i, "malformed " + sql.substring(i, open)
+								+ "(...) in query " + name + ": write sqlc.arg(name) with a name of letters, digits and "
+								+ "underscores"));
+						return null;
+					}
+					namedAt = (namedAt < 0) ? i : namedAt;
+					named(argument, nullable, base + i, close + 1 - i, namedIndex, parameters, pg, jdbc, offsets, slots);
+					while (t + 1 < tokens.size() && tokens.get(t + 1).start() <= close) {
+						t++;
+					}
+					continue;
 				}
-				if (close < 0 || !PARAM_NAME.matcher(argument).matches()) {
-					diagnostics.add(source.diagnostic(base + i, "malformed " + sql.substring(i, open)
-							+ "(...) in query " + name + ": write sqlc.arg(name) with a name of letters, digits and "
-							+ "underscores"));
+			}
+			if (token.kind() == SqlLexer.Kind.OTHER && sql.charAt(i) == '@' && following != null
+					&& following.kind() == SqlLexer.Kind.IDENTIFIER && !Character.isDigit(sql.charAt(following.start()))
+					&& (t == 0 || !tokens.get(t - 1).text(sql).equals("@"))) {
+				String parameterName = following.text(sql);
+				if (parameterName.indexOf('$') >= 0) {
+					diagnostics.add(source.diagnostic(base + i, "named parameter @" + parameterName + " in query "
+							+ name + ": a parameter name has letters, digits and underscores"));
 					return null;
 				}
 				namedAt = (namedAt < 0) ? i : namedAt;
-				named(argument, nullable, base + i, close + 1 - i, namedIndex, parameters, pg, jdbc, offsets, slots);
-				i = close + 1;
+				named(parameterName, false, base + i, following.end() - i, namedIndex, parameters, pg, jdbc, offsets,
+						slots);
+				t++;
 				continue;
 			}
-			else if (c == '?') {
+			if (token.kind() == SqlLexer.Kind.OTHER && sql.charAt(i) == '?') {
 				// A PostgreSQL operator (jsonb ?, ?|, ?&): pgjdbc reads ?? as a literal question mark. Right after a
 				// placeholder, ??? would read as a literal and a placeholder: keep them apart.
 				pg.append('?');
@@ -275,22 +280,24 @@ public final class QueryFileParser {
 					jdbc.append(' ');
 				}
 				jdbc.append("??");
-				i++;
 				continue;
 			}
-			else {
-				end = i + 1;
-			}
-			for (int k = i; k < end; k++) {
+			for (int k = i; k < token.end(); k++) {
 				pg.append(sql.charAt(k));
 				jdbc.append(sql.charAt(k));
 				offsets.add(base + k);
 			}
-			i = end;
 		}
 		if (positionalAt >= 0 && namedAt >= 0) {
 			diagnostics.add(source.diagnostic(base + Math.max(positionalAt, namedAt), "query " + name
 					+ " mixes $n parameters with named ones (@name, sqlc.arg): use one style per query"));
+			return null;
+		}
+		String driverReading = driverDisagreement(jdbc.toString(), slots.size());
+		if (driverReading != null) {
+			diagnostics.add(source.diagnostic(base, "query " + name + ": the JDBC driver would read this statement "
+					+ "otherwise than PostgreSQL and dbkit do (" + driverReading + "), so what runs would not be what "
+					+ "was checked: rewrite the literals, comments or dollar quotes that hold ; ? or $"));
 			return null;
 		}
 		return new Query(source, name, command, headerOffset, sql, pg.toString(),
@@ -325,6 +332,25 @@ public final class QueryFileParser {
 		}
 		jdbc.append('?');
 		slots.add(index);
+	}
+
+	/**
+	 * How pgjdbc, which sends the generated statement, would read its JDBC text, where that differs from dbkit's
+	 * reading (one statement, {@code placeholders} placeholders); {@code null} where they agree.
+	 */
+	private static @Nullable String driverDisagreement(String jdbcSql, int placeholders) {
+		try {
+			List<NativeQuery> statements = Parser.parseJdbcSql(jdbcSql, true, true, true, false, false);
+			int bound = statements.stream().mapToInt((statement) -> statement.bindPositions.length).sum();
+			if (statements.size() > 1 || bound != placeholders) {
+				return statements.size() + " statement(s) with " + bound + " placeholder(s), where dbkit reads one with "
+						+ placeholders;
+			}
+			return null;
+		}
+		catch (SQLException ex) {
+			return ex.getMessage();
+		}
 	}
 
 	/** Whether the JDBC text ends with a placeholder rather than an escaped literal question mark. */

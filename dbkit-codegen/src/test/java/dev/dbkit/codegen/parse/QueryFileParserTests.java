@@ -119,6 +119,22 @@ class QueryFileParserTests {
 				"q.sql:15:1: query Empty has no SQL statement");
 	}
 
+	@Test
+	void whatPostgresOrTheDriverWouldReadOtherwiseIsRefused() {
+		// PostgreSQL ends a line comment at a carriage return: the DELETE would run as a second statement
+		assertThat(parse("-- name: CarriageReturn :one\nSELECT 1 --\r; DELETE FROM t\n").diagnostics())
+			.singleElement().asString().contains("holds more than one statement");
+		// with standard_conforming_strings off, \' escapes the quote and the string ends at the last '
+		assertThat(parse("-- name: Backslash :one\nSELECT 'a\\'' ; DELETE FROM t; --'\n").diagnostics())
+			.singleElement().asString().contains("q.sql:2:8:").contains("standard_conforming_strings");
+		// PostgreSQL reads $1_0 as parameter 10
+		assertThat(parse("-- name: Junk :one\nSELECT $1_0\n").diagnostics())
+			.singleElement().asString().contains("q.sql:2:8: parameter $1_0");
+		// a name ending in a symbol outside ASCII and a $: part of the name to PostgreSQL, a dollar quote to pgjdbc
+		assertThat(parse("-- name: Euro :one\nSELECT 1 AS x§$$, $1 AS y\n").diagnostics())
+			.singleElement().asString().contains("read differently by PostgreSQL");
+	}
+
 	private static QueryFileParser.Result parse(String text) {
 		return QueryFileParser.parse(SourceText.of("q.sql", text), "q", "db/queries/q.sql");
 	}
