@@ -56,6 +56,7 @@ public final class AnalysisDatabase implements AutoCloseable {
 		}
 		AnalysisDatabase db = new AnalysisDatabase(null, serverUrl, withDatabase(serverUrl, database),
 				(user != null) ? user : "postgres", (password != null) ? password : "", database);
+		db.refusePrivilegedUser();
 		db.admin("CREATE DATABASE \"" + database + "\"");
 		return db;
 	}
@@ -75,6 +76,34 @@ public final class AnalysisDatabase implements AutoCloseable {
 		properties.setProperty("password", this.password);
 		properties.setProperty("preferQueryMode", "simple");
 		return DriverManager.getConnection(this.url, properties);
+	}
+
+	/**
+	 * Migrations and query files run on the analysis server, and a build must be safe on a stranger's pull request:
+	 * a superuser (or a member of the roles that read and write the server's files and run its programs) would let
+	 * a hostile migration run a shell command there ({@code COPY ... TO PROGRAM}).
+	 */
+	private void refusePrivilegedUser() {
+		String check = "SELECT rolsuper OR pg_has_role(current_user, 'pg_execute_server_program', 'USAGE') "
+				+ "OR pg_has_role(current_user, 'pg_write_server_files', 'USAGE') "
+				+ "OR pg_has_role(current_user, 'pg_read_server_files', 'USAGE') FROM pg_roles WHERE rolname = current_user";
+		Properties properties = new Properties();
+		properties.setProperty("user", this.user);
+		properties.setProperty("password", this.password);
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, properties);
+				Statement statement = connection.createStatement();
+				var rs = statement.executeQuery(check)) {
+			if (rs.next() && rs.getBoolean(1)) {
+				throw new IllegalStateException("The analysis server " + this.adminUrl + " is used as " + this.user
+						+ ", a superuser or a role that may run programs or touch files on the server: the migrations "
+						+ "and query files of the build run there, and a hostile one could run a command on that "
+						+ "machine (COPY ... TO PROGRAM). Give dbkit.analysisUser a role without those rights, for "
+						+ "example CREATE ROLE dbkit_analysis LOGIN CREATEDB PASSWORD '...'");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Analysis database at " + this.adminUrl + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private void admin(String sql) {

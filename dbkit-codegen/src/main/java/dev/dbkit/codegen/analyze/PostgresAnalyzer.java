@@ -33,6 +33,7 @@ import dev.dbkit.codegen.lint.SoftDeleteFilterRule;
 import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.codegen.tenancy.TenancyFacts;
 import dev.dbkit.codegen.tenancy.TenantProof;
+import dev.dbkit.sql.SqlScriptSplitter;
 
 /**
  * Analyzes queries against a PostgreSQL that has the migrations applied. Types come from the server (a prepared
@@ -42,6 +43,12 @@ import dev.dbkit.codegen.tenancy.TenantProof;
  * unlike EXPLAIN's rendering).
  */
 public final class PostgresAnalyzer {
+
+	/** Bounds a statement of the analysis (a planner folding a slow function). */
+	static final String STATEMENT_TIMEOUT = "30s";
+
+	/** Bounds a wait for a lock (a migration's session holding one). */
+	static final String LOCK_TIMEOUT = "5s";
 
 	private static final Pattern UNDETERMINED_PARAMETER = Pattern.compile("parameter \\$(\\d+)");
 
@@ -103,6 +110,34 @@ public final class PostgresAnalyzer {
 			catch (SQLException ex) {
 				// not a superuser: the server logs them, which does no harm
 			}
+			sandbox(each);
+		}
+	}
+
+	/**
+	 * Analysis never changes anything: every statement runs in a read-only transaction that is rolled back after
+	 * each query, under statement and lock timeouts, with strings read as dbkit's lexer reads them. Nothing of a
+	 * query is executed (it is prepared, described and explained), but planning runs functions that fold to
+	 * constants, and a function a migration declared IMMUTABLE can do anything; read-only, it cannot write.
+	 */
+	private static void sandbox(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET standard_conforming_strings = on");
+			statement.execute("SET default_transaction_read_only = on");
+			statement.execute("SET statement_timeout = '" + STATEMENT_TIMEOUT + "'");
+			statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+		}
+		connection.setAutoCommit(false);
+	}
+
+	private void rollback() {
+		for (Connection each : List.of(this.connection, this.simpleConnection)) {
+			try {
+				each.rollback();
+			}
+			catch (SQLException ex) {
+				// the connection is gone: the next statement says so
+			}
 		}
 	}
 
@@ -122,6 +157,21 @@ public final class PostgresAnalyzer {
 	 * The analysis of one query, or {@code null} with the problems added to {@code diagnostics}.
 	 */
 	public @Nullable AnalyzedQuery analyze(Query query, List<Diagnostic> diagnostics) {
+		try {
+			return analyzeAlone(query, diagnostics);
+		}
+		finally {
+			rollback();
+		}
+	}
+
+	private @Nullable AnalyzedQuery analyzeAlone(Query query, List<Diagnostic> diagnostics) {
+		if (SqlScriptSplitter.split(query.postgresSql()).size() != 1) {
+			// the parser refuses these; nothing that is not one statement is ever sent
+			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name()
+					+ " is not exactly one statement"));
+			return null;
+		}
 		String name = "dbkit_q" + (++this.statements);
 		String prepare = "PREPARE " + name + " AS ";
 		try (Statement statement = this.simpleConnection.createStatement()) {
@@ -139,6 +189,7 @@ public final class PostgresAnalyzer {
 			return null;
 		}
 		finally {
+			rollback();
 			try (Statement statement = this.simpleConnection.createStatement()) {
 				statement.execute("DEALLOCATE " + name);
 			}
