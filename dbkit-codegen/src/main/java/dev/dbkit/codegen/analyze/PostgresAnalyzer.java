@@ -320,15 +320,25 @@ public final class PostgresAnalyzer {
 						+ "proved: dbkit refuses what it cannot prove")
 				.withCode(Diagnostic.TENANCY));
 		}
+		List<Diagnostic> effects = new ArrayList<>();
 		for (TenantProof.Finding finding : proof.findings()) {
-			violations.add(tenantDiagnostic(query, finding.object(), finding.message()));
+			switch (finding.kind()) {
+				case TENANCY -> violations.add(tenantDiagnostic(query, finding.object(), finding.message()));
+				case SESSION -> effects.add(tenantDiagnostic(query, finding.object(), finding.message()));
+				case SIDE_EFFECT -> {
+					if (!query.sideEffects()) {
+						effects.add(tenantDiagnostic(query, finding.object(), finding.message()));
+					}
+				}
+			}
 		}
 		Set<Integer> tenantParameters = new TreeSet<>(proof.tenantParameters());
 		if (!query.crossTenant()) {
-			diagnostics.addAll(violations);
-			if (!violations.isEmpty()) {
-				return null;
-			}
+			effects.addAll(0, violations);
+		}
+		if (!effects.isEmpty()) {
+			diagnostics.addAll(effects);
+			return null;
 		}
 		return new AnalyzedQuery(query, parameters, columns, tenantParameters, modifiedTable, SoftDeleteFilterRule.unfiltered(plannedStatements, this.tenancy));
 	}

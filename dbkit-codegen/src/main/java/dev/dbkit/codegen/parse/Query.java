@@ -17,10 +17,12 @@ import java.util.List;
  * @param parameters the parameters, by index
  * @param javadoc the comment lines between the header and the statement
  * @param crossTenant whether the query is marked {@code -- dbkit:cross-tenant}
+ * @param sideEffects whether the query is marked {@code -- dbkit:side-effects}: it may call built-ins that notify,
+ * change sequences or large objects, take locks or signal other sessions
  */
 public record Query(SourceText source, String name, QueryCommand command, int headerOffset, String sql,
 		String postgresSql, int[] fileOffsets, String jdbcSql, int[] slots, List<ParameterRef> parameters,
-		List<String> javadoc, boolean crossTenant) {
+		List<String> javadoc, boolean crossTenant, boolean sideEffects) {
 
 	public int line() {
 		return this.source.line(this.headerOffset);

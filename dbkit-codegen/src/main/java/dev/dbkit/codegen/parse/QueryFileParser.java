@@ -40,6 +40,9 @@ public final class QueryFileParser {
 	/** The markers a query block may hold. */
 	public static final String CROSS_TENANT = "dbkit:cross-tenant";
 
+	/** Declares that a query calls built-ins with side effects (notifications, sequences, large objects, locks). */
+	public static final String SIDE_EFFECTS = "dbkit:side-effects";
+
 	private QueryFileParser() {
 	}
 
@@ -132,6 +135,7 @@ public final class QueryFileParser {
 		// Comment lines before the statement are its Javadoc; marker lines anywhere in the block are recognised.
 		List<String> javadoc = new ArrayList<>();
 		boolean crossTenant = false;
+		boolean sideEffects = false;
 		boolean inDoc = true;
 		int sqlStart = blockEnd;
 		int line = headerLine + 1;
@@ -145,9 +149,13 @@ public final class QueryFileParser {
 					if (comment.equals(CROSS_TENANT)) {
 						crossTenant = true;
 					}
+					else if (comment.equals(SIDE_EFFECTS)) {
+						sideEffects = true;
+					}
 					else {
 						diagnostics.add(source.diagnostic(lineOffset + lineText(source, line).indexOf("dbkit:"),
-								"unknown marker " + comment + ": the known marker is -- " + CROSS_TENANT));
+								"unknown marker " + comment + ": the known markers are -- " + CROSS_TENANT + " and -- "
+										+ SIDE_EFFECTS));
 					}
 				}
 				else if (inDoc) {
@@ -177,11 +185,11 @@ public final class QueryFileParser {
 		}
 		SqlStatement statement = statements.get(0);
 		return scanParameters(source, name, command, headerOffset, statement.sql(), sqlStart + statement.offset(),
-				javadoc, crossTenant, diagnostics);
+				javadoc, crossTenant, sideEffects, diagnostics);
 	}
 
 	private static @Nullable Query scanParameters(SourceText source, String name, QueryCommand command,
-			int headerOffset, String sql, int base, List<String> javadoc, boolean crossTenant,
+			int headerOffset, String sql, int base, List<String> javadoc, boolean crossTenant, boolean sideEffects,
 			List<Diagnostic> diagnostics) {
 		StringBuilder pg = new StringBuilder(sql.length());
 		StringBuilder jdbc = new StringBuilder(sql.length());
@@ -303,7 +311,7 @@ public final class QueryFileParser {
 		return new Query(source, name, command, headerOffset, sql, pg.toString(),
 				offsets.stream().mapToInt(Integer::intValue).toArray(), jdbc.toString(),
 				slots.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(parameters.values()),
-				List.copyOf(javadoc), crossTenant);
+				List.copyOf(javadoc), crossTenant, sideEffects);
 	}
 
 	private static void named(String parameterName, boolean nullable, int fileOffset, int length,

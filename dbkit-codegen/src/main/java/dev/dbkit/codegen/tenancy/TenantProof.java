@@ -83,22 +83,69 @@ public final class TenantProof {
 			"cursor_to_xml", "cursor_to_xmlschema", "schema_to_xml", "schema_to_xmlschema", "schema_to_xml_and_xmlschema",
 			"database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat", "pg_read_file",
 			"pg_read_binary_file", "pg_stat_file", "pg_relation_size", "pg_table_size", "pg_total_relation_size",
-			"pg_indexes_size", "pg_column_size", "set_config", "loread", "pg_sequence_last_value",
+			"pg_indexes_size", "pg_column_size", "loread", "pg_sequence_last_value",
 			"pg_get_replica_identity_index", "currtid2", "ts_rewrite", "pg_database_size", "pg_tablespace_size",
-			"setval", "pg_lock_status", "pg_prepared_xact", "pg_notify", "pg_cancel_backend", "pg_terminate_backend",
-			"pg_reload_conf", "pg_rotate_logfile", "pg_blocking_pids", "pg_safe_snapshot_blocking_pids",
+			"pg_lock_status", "pg_prepared_xact", "pg_blocking_pids", "pg_safe_snapshot_blocking_pids",
 			"pg_listening_channels", "pg_notification_queue_usage", "pg_sequence_parameters", "pg_get_shmem_allocations",
-			"pg_get_backend_memory_contexts", "pg_log_backend_memory_contexts", "pg_current_xact_id_if_assigned",
-			"pg_export_snapshot", "pg_import_system_collations", "pg_partition_tree", "pg_filenode_relation",
+			"pg_get_backend_memory_contexts", "pg_current_xact_id_if_assigned",
+			"pg_export_snapshot", "pg_partition_tree", "pg_filenode_relation",
 			"pg_relation_filepath", "pg_relation_filenode", "pg_visible_in_snapshot", "txid_status", "pg_xact_status",
 			"pg_input_is_valid", "pg_input_error_info");
 
 	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
-			"pg_logical_", "pg_replication_", "dblink", "pg_advisory", "pg_try_advisory", "pg_create_",
-			"pg_drop_replication", "pg_promote", "pg_switch_wal", "pg_backup_", "pg_wal_", "pg_current_wal");
+			"pg_logical_", "pg_replication_", "dblink", "pg_current_wal");
 
-	/** A reason the proof failed, about one relation or object. */
-	public record Finding(String object, String message) {
+	/**
+	 * Built-ins that change the session beyond the statement: on a pooled connection the next borrower inherits what
+	 * they leave (a setting, among them dbkit's own {@code dbkit.tenant_id} and the role; a session-level lock; a
+	 * remote connection). No marker allows them.
+	 */
+	private static final Set<String> SESSION_BUILTINS = Set.of("set_config", "setseed", "pg_advisory_lock",
+			"pg_advisory_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared", "pg_advisory_unlock",
+			"pg_advisory_unlock_shared", "pg_advisory_unlock_all", "dblink_connect", "dblink_connect_u",
+			"dblink_disconnect", "dblink_open", "pg_replication_origin_session_setup",
+			"pg_replication_origin_session_reset");
+
+	/**
+	 * Built-ins with an effect beyond the rows they return: notifications, sequences, large objects, transaction
+	 * locks, other sessions and the server. A query may call them when it says so ({@code -- dbkit:side-effects}).
+	 * {@code nextval} is not among them: every insert into a serial or identity column calls it.
+	 */
+	private static final Set<String> SIDE_EFFECT_BUILTINS = Set.of("pg_notify", "setval", "lo_create", "lo_creat",
+			"lo_import", "lo_export", "lo_unlink", "lo_put", "lo_from_bytea", "lo_truncate", "lo_truncate64", "lowrite",
+			"lo_open", "lo_close", "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared", "pg_try_advisory_xact_lock",
+			"pg_try_advisory_xact_lock_shared", "pg_cancel_backend", "pg_terminate_backend", "pg_reload_conf",
+			"pg_rotate_logfile", "pg_log_backend_memory_contexts", "pg_import_system_collations",
+			"pg_create_restore_point", "pg_switch_wal", "pg_promote", "pg_drop_replication_slot",
+			"pg_logical_emit_message", "dblink_exec", "dblink_send_query");
+
+	private static final List<String> SIDE_EFFECT_PREFIXES = List.of("pg_stat_reset", "pg_create_", "pg_copy_",
+			"pg_replication_origin_", "pg_wal_replay_", "pg_backup_", "pg_replication_slot_advance");
+
+	/**
+	 * A reason the proof failed, about one relation or object.
+	 *
+	 * @param kind what the reason is about: tenancy (a platform query may do it), an effect on the session (nothing
+	 * allows it) or a side effect (allowed where declared)
+	 */
+	public record Finding(String object, String message, Kind kind) {
+
+		public Finding(String object, String message) {
+			this(object, message, Kind.TENANCY);
+		}
+
+		/** What a finding is about. */
+		public enum Kind {
+
+			/** reaching rows or data beyond the current tenant: allowed in a {@code -- dbkit:cross-tenant} query */
+			TENANCY,
+			/** changing the pooled session: never allowed */
+			SESSION,
+			/** an effect beyond the statement's rows: allowed with {@code -- dbkit:side-effects} */
+			SIDE_EFFECT
+
+		}
+
 	}
 
 	/**
@@ -1214,6 +1261,23 @@ public final class TenantProof {
 			return;
 		}
 		String name = function.name();
+		if (SESSION_BUILTINS.contains(name)) {
+			refuse(name, "calls " + name + ", which changes the session beyond this statement (a setting, such as "
+					+ "dbkit.tenant_id or the role, a session lock, a connection): on a pooled connection the next "
+					+ "borrower would inherit it, so no generated call may"
+					+ (name.startsWith("pg_advisory") || name.startsWith("pg_try_advisory")
+							? "; pg_advisory_xact_lock takes a lock the transaction releases (declare it with -- "
+									+ "dbkit:side-effects)"
+							: ""),
+					Finding.Kind.SESSION);
+			return;
+		}
+		if (SIDE_EFFECT_BUILTINS.contains(name) || SIDE_EFFECT_PREFIXES.stream().anyMatch(name::startsWith)) {
+			refuse(name, "calls " + name + ", which has an effect beyond the rows it returns (a notification, a "
+					+ "sequence, a large object, a lock, another session or the server): declare it with a -- "
+					+ "dbkit:side-effects line under the query's name", Finding.Kind.SIDE_EFFECT);
+			return;
+		}
 		if (UNSAFE_BUILTINS.contains(name) || UNSAFE_BUILTIN_PREFIXES.stream().anyMatch(name::startsWith)) {
 			refuse(name, "calls " + name + ", which runs SQL given as text or reads data and statistics of every "
 					+ "tenant: mark a platform query with -- dbkit:cross-tenant");
@@ -1221,7 +1285,11 @@ public final class TenantProof {
 	}
 
 	private void refuse(String object, String message) {
-		this.findings.putIfAbsent(object + "\u0000" + message, new Finding(object, message));
+		refuse(object, message, Finding.Kind.TENANCY);
+	}
+
+	private void refuse(String object, String message, Finding.Kind kind) {
+		this.findings.putIfAbsent(object + "\u0000" + message, new Finding(object, message, kind));
 	}
 
 }

@@ -114,7 +114,8 @@ class QueryFileParserTests {
 				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec or :execrows after its name",
 				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec or :execrows",
 				"q.sql:9:12: query Mixed mixes $n parameters with named ones (@name, sqlc.arg): use one style per query",
-				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known marker is -- dbkit:cross-tenant",
+				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known markers are -- dbkit:cross-tenant and "
+						+ "-- dbkit:side-effects",
 				"q.sql:14:8: parameter $0 in query Huge is out of range: PostgreSQL numbers parameters from $1 to $65535",
 				"q.sql:15:1: query Empty has no SQL statement");
 	}
