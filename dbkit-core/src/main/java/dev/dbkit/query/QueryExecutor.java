@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.ResultSetExtractor;
 
+import dev.dbkit.tenant.CrossTenantCallException;
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.tenant.UnknownTenantException;
 
@@ -33,6 +34,7 @@ public class QueryExecutor {
 
 	/** The first row, if any ({@code :one}). */
 	public <T> Optional<T> one(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
+		fence(query);
 		try {
 			ResultSetExtractor<Optional<T>> extractor = (rs) -> rs.next() ? Optional.of(reader.read(rs))
 					: Optional.empty();
@@ -47,6 +49,7 @@ public class QueryExecutor {
 
 	/** Every row ({@code :many}). */
 	public <T> List<T> many(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
+		fence(query);
 		try {
 			ResultSetExtractor<List<T>> extractor = (rs) -> {
 				List<T> list = new ArrayList<>();
@@ -66,6 +69,7 @@ public class QueryExecutor {
 
 	/** Runs a statement ({@code :exec}). */
 	public void exec(GeneratedQuery query, ParameterBinder binder) {
+		fence(query);
 		try {
 			update(query, binder);
 		}
@@ -76,11 +80,28 @@ public class QueryExecutor {
 
 	/** Runs a statement and returns the number of rows it affected ({@code :execrows}). */
 	public long execRows(GeneratedQuery query, ParameterBinder binder) {
+		fence(query);
 		try {
 			return update(query, binder);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw translate(query, ex);
+		}
+	}
+
+	/**
+	 * A cross-tenant query is not called from a tenant's context unless the caller said so
+	 * ({@link TenantContext#runAcrossTenants}, which clears the tenant for its block).
+	 */
+	private static void fence(GeneratedQuery query) {
+		if (query.scope() == GeneratedQuery.Scope.CROSS_TENANT) {
+			UUID tenant = TenantContext.current().orElse(null);
+			if (tenant != null) {
+				throw new CrossTenantCallException(query + " is a cross-tenant query (-- dbkit:cross-tenant), called "
+						+ "while tenant " + tenant + " is current: it would give that tenant's code path every "
+						+ "tenant's rows. Call it outside a tenant, or wrap the call in "
+						+ "TenantContext.runAcrossTenants(() -> ...) where spanning tenants is intended.");
+			}
 		}
 	}
 

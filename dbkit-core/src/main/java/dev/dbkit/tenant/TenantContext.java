@@ -43,6 +43,32 @@ public final class TenantContext {
 		}
 	}
 
+	/**
+	 * Runs platform work that spans tenants ({@code -- dbkit:cross-tenant} repositories) from code that runs for a
+	 * tenant, such as a request of tenant A whose handler needs a count over every tenant: the block has no current
+	 * tenant (tenant-scoped calls in it throw {@link TenantMissingException}), and the tenant is back afterwards.
+	 * Without it, a cross-tenant call inside a tenant's context throws {@link CrossTenantCallException}: a tenant's
+	 * code path reaching every tenant's rows is a leak unless someone wrote this on purpose.
+	 */
+	public static void runAcrossTenants(Runnable work) {
+		callAcrossTenants(() -> {
+			work.run();
+			return null;
+		});
+	}
+
+	/** {@link #runAcrossTenants(Runnable)} with a result. */
+	public static <T> T callAcrossTenants(Supplier<T> work) {
+		UUID previous = CURRENT.get();
+		CURRENT.remove();
+		try {
+			return work.get();
+		}
+		finally {
+			restore(previous);
+		}
+	}
+
 	/** The current tenant, if any. */
 	public static Optional<UUID> current() {
 		return Optional.ofNullable(CURRENT.get());

@@ -17,8 +17,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.dbkit.tenant.CrossTenantCallException;
 import dev.dbkit.tenant.RowLevelSecurity;
 import dev.dbkit.tenant.TenantContext;
+import dev.dbkit.tenant.TenantMissingException;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
 
@@ -141,6 +143,21 @@ class RowLevelSecurityTests {
 	void crossTenantCallsSeeEveryTenantAndATenantCallAfterThemDoesNot() {
 		Optional<Long> count = this.executor.one(PLATFORM_COUNT, ParameterBinder.NONE, (rs) -> rs.getLong(1));
 		assertThat(count).contains(3L);
+		// from a tenant's code path, only where the caller says it means to span tenants
+		assertThatExceptionOfType(CrossTenantCallException.class)
+			.isThrownBy(() -> TenantContext.runAs(A,
+					() -> this.executor.one(PLATFORM_COUNT, ParameterBinder.NONE, (rs) -> rs.getLong(1))))
+			.withMessageStartingWith("PlatformCount (test:3) is a cross-tenant query (-- dbkit:cross-tenant), called "
+					+ "while tenant " + A + " is current")
+			.withMessageContaining("TenantContext.runAcrossTenants");
+		assertThat(TenantContext.callAs(A, () -> {
+			Optional<Long> across = TenantContext.callAcrossTenants(
+					() -> this.executor.one(PLATFORM_COUNT, ParameterBinder.NONE, (rs) -> rs.getLong(1)));
+			assertThat(TenantContext.current()).as("the tenant is back after the block").contains(A);
+			assertThatExceptionOfType(TenantMissingException.class).as("no tenant inside the block")
+				.isThrownBy(() -> TenantContext.runAcrossTenants(() -> allBodies(TenantContext.require())));
+			return across;
+		})).contains(3L);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(app));
 		List<String> after = transaction.execute((status) -> {
 			assertThat(this.executor.one(PLATFORM_COUNT, ParameterBinder.NONE, (rs) -> rs.getLong(1))).contains(3L);
