@@ -93,6 +93,21 @@ public class DbkitProperties {
 		 */
 		private String location = dev.dbkit.migration.MigrationLocation.DEFAULT;
 
+		/**
+		 * Longest time a migration statement waits for a lock (PostgreSQL's lock_timeout on the migration sessions)
+		 * before it fails with the file and the sessions that held it. An index built CONCURRENTLY waits for every
+		 * transaction open when it starts.
+		 */
+		private java.time.Duration lockTimeout = dev.dbkit.migration.MigrationLocks.DEFAULT_LOCK_TIMEOUT;
+
+		public java.time.Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(java.time.Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,9 @@ import dev.dbkit.sql.SqlStatement;
  * Rolls back the latest applied versions with their {@code .down.sql} files, newest first.
  * <p>
  * Each version is rolled back in one transaction together with the removal of its history row, so a down that
- * fails halfway leaves schema and history as they were. The whole run holds Flyway's own advisory lock, so an up
+ * fails halfway leaves schema and history as they were; a down file with a statement PostgreSQL runs only outside a
+ * transaction ({@code DROP INDEX CONCURRENTLY}) runs one statement at a time instead. Every statement waits for a
+ * lock at most {@code lockTimeout} ({@link MigrationLocks}). The whole run holds Flyway's own advisory lock, so an up
  * migration (or another down) cannot run at the same time.
  */
 public final class DownMigrator {
@@ -37,10 +40,19 @@ public final class DownMigrator {
 
 	private final MigrationCatalog catalog;
 
+	private final Duration lockTimeout;
+
 	public DownMigrator(DataSource dataSource, Configuration configuration, MigrationCatalog catalog) {
+		this(dataSource, configuration, catalog, MigrationLocks.DEFAULT_LOCK_TIMEOUT);
+	}
+
+	/** @param lockTimeout a statement's longest wait for a lock */
+	public DownMigrator(DataSource dataSource, Configuration configuration, MigrationCatalog catalog,
+			Duration lockTimeout) {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.catalog = catalog;
+		this.lockTimeout = lockTimeout;
 	}
 
 	/**
@@ -57,10 +69,12 @@ public final class DownMigrator {
 				return List.of();
 			}
 			lock(connection, history);
+			MigrationLocks.setOn(connection, this.lockTimeout);
 			try {
 				return rollback(connection, history, steps);
 			}
 			finally {
+				MigrationLocks.resetOn(connection);
 				unlock(connection, history);
 			}
 		}
@@ -100,7 +114,13 @@ public final class DownMigrator {
 			for (int i = 0; i < migrations.size(); i++) {
 				Migration migration = migrations.get(i);
 				long started = System.nanoTime();
-				runInTransaction(connection, history, chosen.get(i), migration, done);
+				String nonTransactional = nonTransactional(migration);
+				if (nonTransactional != null) {
+					runWithoutTransaction(connection, history, chosen.get(i), migration, done, nonTransactional);
+				}
+				else {
+					runInTransaction(connection, history, chosen.get(i), migration, done);
+				}
 				done.add(migration);
 				logger.info("Rolled back version {} ({}) in {} ms", migration.versionText(), migration.down().path(),
 						(System.nanoTime() - started) / 1_000_000);
@@ -126,12 +146,46 @@ public final class DownMigrator {
 		}
 		catch (SQLException ex) {
 			connection.rollback();
-			throw failure(migration, current, ex, done);
+			throw failure(migration, current, ex, done, null);
 		}
 	}
 
-	private static MigrationException failure(Migration migration, @Nullable SqlStatement statement, SQLException ex,
-			List<Migration> done) {
+	/**
+	 * A down file with a statement PostgreSQL refuses in a transaction ({@code DROP INDEX CONCURRENTLY}) runs one
+	 * statement at a time, as golang-migrate runs it; the history row goes when every statement has run.
+	 */
+	private void runWithoutTransaction(Connection connection, HistoryTable history, AppliedVersion version,
+			Migration migration, List<Migration> done, String nonTransactional) throws SQLException {
+		@Nullable SqlStatement current = null;
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement()) {
+			for (SqlStatement sql : SqlScriptSplitter.split(migration.down().sql())) {
+				current = sql;
+				statement.execute(sql.sql());
+			}
+			current = null;
+			history.delete(connection, version);
+		}
+		catch (SQLException ex) {
+			throw failure(migration, current, ex, done, nonTransactional);
+		}
+		finally {
+			connection.setAutoCommit(false);
+		}
+	}
+
+	private static @Nullable String nonTransactional(Migration migration) {
+		for (SqlStatement statement : SqlScriptSplitter.split(migration.down().sql())) {
+			String kind = MigrationLocks.nonTransactional(statement.sql());
+			if (kind != null) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
+	private MigrationException failure(Migration migration, @Nullable SqlStatement statement, SQLException ex,
+			List<Migration> done, @Nullable String nonTransactional) {
 		String where = migration.down().path();
 		String message = ex.getMessage();
 		if (statement != null) {
@@ -143,11 +197,19 @@ public final class DownMigrator {
 			}
 			where = where + ":" + line;
 		}
+		if (MigrationLocks.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+			message = message + ": it " + MigrationLocks.timedOut(this.lockTimeout, MigrationLocks.holders(this.dataSource));
+		}
 		String rolledBack = done.isEmpty() ? "" : " Versions rolled back before it: "
 				+ String.join(", ", done.stream().map(Migration::versionText).toList()) + ".";
-		return new MigrationException(where + ": " + message + ". Version " + migration.versionText()
-				+ " was not rolled back: its schema changes and history row are unchanged." + rolledBack
-				+ " Fix the down file and run rollback again.", ex);
+		String unchanged = (nonTransactional != null)
+				? " was not rolled back. Its down file holds " + nonTransactional + ", which PostgreSQL runs outside a "
+						+ "transaction, so it ran one statement at a time: the statements before this one stay done, "
+						+ "and the history row is unchanged (make the down file safe to run again, as DROP INDEX "
+						+ "CONCURRENTLY IF EXISTS is)."
+				: " was not rolled back: its schema changes and history row are unchanged.";
+		return new MigrationException(where + ": " + message + ". Version " + migration.versionText() + unchanged
+				+ rolledBack + " Fix the down file and run rollback again.", ex);
 	}
 
 	private static void lock(Connection connection, HistoryTable history) throws SQLException {

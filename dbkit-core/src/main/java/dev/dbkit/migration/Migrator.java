@@ -1,6 +1,7 @@
 package dev.dbkit.migration;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.jspecify.annotations.Nullable;
@@ -32,22 +34,35 @@ public final class Migrator {
 
 	private final MigrationCatalog catalog;
 
+	private final Duration lockTimeout;
+
 	/**
 	 * A migrator over a Flyway instance that is already configured with {@link FlywayNaming} for the catalog's
-	 * location (as Spring Boot's auto-configured one is).
+	 * location and {@link MigrationLocks} (as Spring Boot's auto-configured one is).
 	 */
 	public Migrator(Flyway flyway, MigrationCatalog catalog) {
+		this(flyway, catalog, MigrationLocks.DEFAULT_LOCK_TIMEOUT);
+	}
+
+	/** As {@link #Migrator(Flyway, MigrationCatalog)}, with the lock timeout Flyway was configured with. */
+	public Migrator(Flyway flyway, MigrationCatalog catalog, Duration lockTimeout) {
 		this.flyway = flyway;
 		this.catalog = catalog;
+		this.lockTimeout = lockTimeout;
 	}
 
 	/** A migrator for the migrations at {@code location} on {@code dataSource}, with Flyway's defaults otherwise. */
 	public static Migrator create(DataSource dataSource, String location) {
+		return create(dataSource, location, MigrationLocks.DEFAULT_LOCK_TIMEOUT);
+	}
+
+	/** As {@link #create(DataSource, String)}, with a statement's longest wait for a lock. */
+	public static Migrator create(DataSource dataSource, String location, Duration lockTimeout) {
 		ClassLoader classLoader = Migrator.class.getClassLoader();
 		MigrationCatalog catalog = MigrationCatalog.load(location, classLoader);
-		Flyway flyway = FlywayNaming.apply(Flyway.configure(classLoader).dataSource(dataSource), catalog.location())
-			.load();
-		return new Migrator(flyway, catalog);
+		FluentConfiguration configuration = FlywayNaming.apply(Flyway.configure(classLoader).dataSource(dataSource),
+				catalog.location());
+		return new Migrator(MigrationLocks.apply(configuration, lockTimeout).load(), catalog, lockTimeout);
 	}
 
 	public MigrationCatalog catalog() {
@@ -90,13 +105,14 @@ public final class Migrator {
 			.configuration(this.flyway.getConfiguration())
 			.target(version.versionText())
 			.load();
-		return new Migrator(limited, this.catalog).up();
+		return new Migrator(limited, this.catalog, this.lockTimeout).up();
 	}
 
 	/** Rolls back the latest {@code steps} applied versions, newest first (fewer when fewer are applied). */
 	public List<Migration> rollback(int steps) {
 		DataSource dataSource = this.flyway.getConfiguration().getDataSource();
-		return new DownMigrator(dataSource, this.flyway.getConfiguration(), this.catalog).rollback(steps);
+		return new DownMigrator(dataSource, this.flyway.getConfiguration(), this.catalog, this.lockTimeout)
+			.rollback(steps);
 	}
 
 	/** Every version known to the files or the history, lowest first. */
@@ -169,15 +185,37 @@ public final class Migrator {
 			if (line > 0 && statement != null && server.getPosition() > 0) {
 				line = new dev.dbkit.sql.SqlStatement(statement, 0, line, 1).lineOf(server.getPosition());
 			}
+			if (MigrationLocks.LOCK_NOT_AVAILABLE.equals(psql.getSQLState())) {
+				message = message + ": it " + MigrationLocks.timedOut(this.lockTimeout,
+						MigrationLocks.holders(this.flyway.getConfiguration().getDataSource()));
+			}
 		}
 		else if (findCause(ex, SQLException.class) != null) {
 			message = findCause(ex, SQLException.class).getMessage();
 		}
 		String where = (line > 0) ? file + ":" + line : file;
 		String version = (migration != null) ? migration.versionText() : "?";
+		String nonTransactional = (migration != null) ? nonTransactional(migration.up().sql()) : null;
+		if (nonTransactional != null) {
+			return new MigrationException(where + ": " + message + ". Version " + version + " was not applied. It "
+					+ "holds " + nonTransactional + ", which PostgreSQL runs outside a transaction, so what ran before "
+					+ "the failing statement stays (an index that failed to build is left INVALID: drop it) and the "
+					+ "history records the failure: fix the cause, undo what stayed, then run flyway repair or "
+					+ "remove the failed row, and migrate again.", ex);
+		}
 		return new MigrationException(where + ": " + message + ". Version " + version
 				+ " was not applied: its transaction was rolled back and the history is unchanged. Fix the statement "
 				+ "and run the migration again.", ex);
+	}
+
+	private static @Nullable String nonTransactional(String script) {
+		for (dev.dbkit.sql.SqlStatement statement : dev.dbkit.sql.SqlScriptSplitter.split(script)) {
+			String kind = MigrationLocks.nonTransactional(statement.sql());
+			if (kind != null) {
+				return kind;
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable String statementOf(FlywayException ex) {

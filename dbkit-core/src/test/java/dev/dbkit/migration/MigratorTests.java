@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -26,6 +27,7 @@ import dev.dbkit.test.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Up, down and status against a real PostgreSQL, one fresh database per test.
@@ -284,6 +286,89 @@ class MigratorTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void concurrentIndexBuildsRunUpAndDownWithoutHanging() {
+		this.files.pair("000001_tasks", "CREATE TABLE tasks (id int, title text);", "DROP TABLE tasks;")
+			.pair("000002_tasks_title", "CREATE INDEX CONCURRENTLY tasks_title ON tasks (title);",
+					"DROP INDEX CONCURRENTLY tasks_title;");
+		// Flyway's default lock (a transaction left open for the whole run) made this wait forever
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			assertThat(migrator().up()).extracting(Migration::versionText).containsExactly("000001", "000002");
+			assertThat(count("SELECT count(*) FROM pg_index WHERE indexrelid = 'tasks_title'::regclass AND indisvalid"))
+				.isEqualTo(1);
+			assertThat(migrator().rollback(1)).extracting(Migration::versionText).containsExactly("000002");
+			assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'tasks_title'")).isZero();
+			assertThat(history()).containsExactly("000001");
+			assertThat(migrator().up()).extracting(Migration::versionText).containsExactly("000002");
+			assertThat(migrator().rollback(2)).hasSize(2);
+			assertThat(history()).isEmpty();
+		});
+	}
+
+	@Test
+	void aLockWaitEndsAtTheTimeoutNamingTheFileAndTheSessionThatHeldIt() throws Exception {
+		this.files.pair("000001_tasks", "CREATE TABLE tasks (id int, title text);", "DROP TABLE tasks;")
+			.pair("000002_tasks_title", "CREATE INDEX CONCURRENTLY tasks_title ON tasks (title);",
+					"DROP INDEX CONCURRENTLY IF EXISTS tasks_title;");
+		Migrator migrator = Migrator.create(this.db.dataSource(), this.files.location(), Duration.ofSeconds(2));
+		migrator.upTo(migrator.catalog().find(1).orElseThrow());
+		try (Connection holder = this.db.dataSource().getConnection(); Statement statement = holder.createStatement()) {
+			// a transaction left open elsewhere: the index build waits for it to end
+			holder.setAutoCommit(false);
+			statement.execute("SELECT count(*) FROM tasks");
+			long started = System.nanoTime();
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::up)
+				.withMessageContaining(this.files.path("000002_tasks_title.up.sql") + ":1: ERROR: canceling statement "
+						+ "due to lock timeout: it waited more than 2 s (dbkit.migrations.lock-timeout) for a lock")
+				.withMessageContaining("idle in transaction")
+				.withMessageContaining("last statement: SELECT count(*) FROM tasks")
+				.withMessageContaining("an index that failed to build is left INVALID");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+			holder.rollback();
+		}
+		// as the message says: the history records the failure, and the index is left invalid
+		assertThat(migrator.status()).extracting(VersionStatus::status)
+			.containsExactly(MigrationStatus.APPLIED, MigrationStatus.FAILED);
+		assertThat(count("SELECT count(*) FROM pg_index WHERE indexrelid = 'tasks_title'::regclass AND NOT indisvalid"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aDownThatWaitsForALockEndsAtTheTimeoutToo() throws Exception {
+		this.files.pair("000001_tasks", "CREATE TABLE tasks (id int, title text);", "DROP TABLE tasks;");
+		Migrator migrator = Migrator.create(this.db.dataSource(), this.files.location(), Duration.ofSeconds(1));
+		migrator.up();
+		try (Connection holder = this.db.dataSource().getConnection(); Statement statement = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			statement.execute("SELECT count(*) FROM tasks");
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator.rollback(1))
+				.withMessageContaining(this.files.path("000001_tasks.down.sql") + ":1: ERROR: canceling statement due "
+						+ "to lock timeout: it waited more than 1 s")
+				.withMessageContaining("last statement: SELECT count(*) FROM tasks")
+				.withMessageContaining("its schema changes and history row are unchanged");
+			holder.rollback();
+		}
+		assertThat(history()).containsExactly("000001");
+		try (Connection connection = this.db.dataSource().getConnection()) {
+			assertThat(connection.createStatement().executeQuery("SHOW lock_timeout")).satisfies((rs) -> {
+				rs.next();
+				assertThat(rs.getString(1)).as("a borrowed connection gets its lock timeout back").isEqualTo("0");
+			});
+		}
+	}
+
+	@Test
+	void statementsThatRunOnlyOutsideATransactionAreRecognised() {
+		assertThat(MigrationLocks.nonTransactional("create unique index concurrently x on t (a)"))
+			.isEqualTo("CREATE INDEX CONCURRENTLY");
+		assertThat(MigrationLocks.nonTransactional("/* c */ DROP INDEX CONCURRENTLY IF EXISTS x"))
+			.isEqualTo("DROP INDEX CONCURRENTLY");
+		assertThat(MigrationLocks.nonTransactional("REINDEX (CONCURRENTLY) TABLE t")).isEqualTo("REINDEX CONCURRENTLY");
+		assertThat(MigrationLocks.nonTransactional("VACUUM ANALYZE t")).isEqualTo("VACUUM");
+		assertThat(MigrationLocks.nonTransactional("CREATE INDEX x ON t (concurrently)")).isNull();
+		assertThat(MigrationLocks.nonTransactional("COMMENT ON TABLE t IS 'CREATE INDEX CONCURRENTLY'")).isNull();
 	}
 
 	@Test

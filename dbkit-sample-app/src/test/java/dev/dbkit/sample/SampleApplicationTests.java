@@ -44,7 +44,8 @@ class SampleApplicationTests {
 				"SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank", String.class);
 		assertThat(history).containsExactly("000001_create_update_updated_at_function.up.sql",
 				"000002_create_tenants.up.sql", "000003_add_feature_table.up.sql", "000004_row_level_security.up.sql",
-				"000005_tenant_first_keys.up.sql", "000006_policy_as_index_condition.up.sql");
+				"000005_tenant_first_keys.up.sql", "000006_policy_as_index_condition.up.sql",
+				"000007_feature_flags_recently_updated.up.sql");
 		assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
 				String.class))
 			.containsExactly("feature_flags", "flyway_schema_history", "tenants");

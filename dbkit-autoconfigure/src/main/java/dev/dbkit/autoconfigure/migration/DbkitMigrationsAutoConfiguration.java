@@ -1,5 +1,7 @@
 package dev.dbkit.autoconfigure.migration;
 
+import java.time.Duration;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -19,6 +21,7 @@ import dev.dbkit.autoconfigure.DbkitProperties;
 import dev.dbkit.migration.FlywayNaming;
 import dev.dbkit.migration.MigrationCatalog;
 import dev.dbkit.migration.MigrationLocation;
+import dev.dbkit.migration.MigrationLocks;
 import dev.dbkit.migration.Migrator;
 
 /**
@@ -36,7 +39,8 @@ public final class DbkitMigrationsAutoConfiguration {
 
 	@Bean
 	DbkitFlywayConfigurationCustomizer dbkitFlywayConfigurationCustomizer(DbkitProperties properties) {
-		return new DbkitFlywayConfigurationCustomizer(properties.getMigrations().getLocation());
+		return new DbkitFlywayConfigurationCustomizer(properties.getMigrations().getLocation(),
+				properties.getMigrations().getLockTimeout());
 	}
 
 	@Bean
@@ -44,7 +48,8 @@ public final class DbkitMigrationsAutoConfiguration {
 	FlywayMigrationStrategy dbkitFlywayMigrationStrategy(DbkitProperties properties) {
 		String location = properties.getMigrations().getLocation();
 		return (flyway) -> new Migrator(flyway,
-				MigrationCatalog.load(location, flyway.getConfiguration().getClassLoader()))
+				MigrationCatalog.load(location, flyway.getConfiguration().getClassLoader()),
+				properties.getMigrations().getLockTimeout())
 			.up();
 	}
 
@@ -56,13 +61,18 @@ public final class DbkitMigrationsAutoConfiguration {
 
 		private final MigrationLocation location;
 
-		DbkitFlywayConfigurationCustomizer(String location) {
+		private final Duration lockTimeout;
+
+		DbkitFlywayConfigurationCustomizer(String location, Duration lockTimeout) {
 			this.location = MigrationLocation.parse(location);
+			this.lockTimeout = lockTimeout;
 		}
 
 		@Override
 		public void customize(FluentConfiguration configuration) {
 			FlywayNaming.apply(configuration, this.location);
+			// a session lock (Flyway's transaction lock made CREATE INDEX CONCURRENTLY wait forever) and a lock timeout
+			MigrationLocks.apply(configuration, this.lockTimeout);
 		}
 
 		@Override

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS feature_flags_recently_updated;
