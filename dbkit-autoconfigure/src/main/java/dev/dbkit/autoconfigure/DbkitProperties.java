@@ -1,7 +1,6 @@
 package dev.dbkit.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.Ordered;
 
 /**
  * dbkit's settings.
@@ -33,17 +32,43 @@ public class DbkitProperties {
 		/** Whether a servlet filter sets the tenant of each request from the TenantResolver. */
 		private boolean enabled = true;
 
-		/** Request header that carries the tenant id, for the default TenantResolver. */
+		/**
+		 * Where a request's tenant comes from: "jwt" (a claim of the authenticated JWT; the default when Spring
+		 * Security's resource server is on the classpath) or "header" (a request header, which any client can set:
+		 * only behind a gateway that authenticates the caller and sets the header itself).
+		 */
+		private @org.jspecify.annotations.Nullable String source;
+
+		/** Claim of the authenticated JWT that carries the tenant id, for the "jwt" source. */
+		private String jwtClaim = "tenant_id";
+
+		/** Request header that carries the tenant id, for the "header" source. */
 		private String header = "X-Tenant-ID";
 
 		/** HTTP status of the answer to a tenant-scoped call in a request that names no tenant. */
 		private int missingTenantStatus = 400;
 
 		/**
-		 * Order of the tenant filter among the servlet filters. Early by default; a resolver that reads Spring
-		 * Security's context needs a value above -100, to run after Security's filter chain.
+		 * Order of the tenant filter among the servlet filters. After Spring Security's filter chain (-100) by
+		 * default, so that the tenant can come from the authenticated principal.
 		 */
-		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 10;
+		private int filterOrder = -90;
+
+		public @org.jspecify.annotations.Nullable String getSource() {
+			return this.source;
+		}
+
+		public void setSource(@org.jspecify.annotations.Nullable String source) {
+			this.source = source;
+		}
+
+		public String getJwtClaim() {
+			return this.jwtClaim;
+		}
+
+		public void setJwtClaim(String jwtClaim) {
+			this.jwtClaim = jwtClaim;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

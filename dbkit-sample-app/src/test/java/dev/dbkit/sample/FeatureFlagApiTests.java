@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,15 +54,21 @@ class FeatureFlagApiTests {
 	@Autowired
 	FlagAudit audit;
 
+	@Autowired
+	DevTokens tokens;
+
 	@Test
 	void tenantsAreCreatedWithoutATenant() throws Exception {
-		Response created = send("POST", "/api/tenants", null, "{\"name\": \"acme\"}");
+		Response created = platform("POST", "/api/tenants", "{\"name\": \"acme\"}");
 		assertThat(created.status).isEqualTo(201);
 		assertThat(created.body.get("name").asString()).isEqualTo("acme");
 		assertThat(UUID.fromString(created.body.get("id").asString())).isNotNull();
 		assertThat(created.body.get("createdAt").asString()).isNotBlank();
 		assertThat(created.location).isEqualTo("/api/tenants/" + created.body.get("id").asString());
-		assertThat(send("POST", "/api/tenants", null, "{\"name\": \"  \"}").status).isEqualTo(400);
+		assertThat(platform("POST", "/api/tenants", "{\"name\": \"  \"}").status).isEqualTo(400);
+		// registering tenants is a platform operation: a tenant's token may not
+		assertThat(send("POST", "/api/tenants", created.body.get("id").asString(), "{\"name\": \"b\"}").status)
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -108,18 +115,18 @@ class FeatureFlagApiTests {
 			assertThat(response.status).as(header).isEqualTo(400);
 			assertThat(response.contentType).isEqualTo("application/problem+json");
 			assertThat(response.body.get("type").asString()).isEqualTo("urn:dbkit:problem:invalid-tenant");
-			assertThat(response.body.get("detail").asString()).startsWith("X-Tenant-ID must be a tenant id");
+			assertThat(response.body.get("detail").asString()).startsWith("The token's tenant_id claim must be a tenant id");
 			assertThat(statements.get()).as("statements sent for %s", header).isEqualTo(before);
 		}
 	}
 
 	@Test
-	void missingTenantIs400SayingWhichHeaderToSend() throws Exception {
+	void missingTenantIs400SayingWhereToNameIt() throws Exception {
 		Response response = send("GET", "/api/feature-flags", null, null);
 		assertThat(response.status).isEqualTo(400);
 		assertThat(response.body.get("title").asString()).isEqualTo("Missing tenant");
 		assertThat(response.body.get("detail").asString()).isEqualTo("This request works on tenant data and names "
-				+ "no tenant: send the tenant's id in the X-Tenant-ID header.");
+				+ "no tenant: send the tenant's id in a tenant_id claim of the token.");
 	}
 
 	@Test
@@ -131,8 +138,33 @@ class FeatureFlagApiTests {
 			assertThat(response.status).isEqualTo(404);
 			assertThat(response.body.get("title").asString()).isEqualTo("Unknown tenant");
 			assertThat(response.body.get("detail").asString()).isEqualTo("Tenant " + nobody
-					+ " does not exist. Send the id of an existing tenant in the X-Tenant-ID header.");
+					+ " does not exist or is not available to the caller.");
 		}
+	}
+
+	@Test
+	void theTenantComesOnlyFromAVerifiedToken() throws Exception {
+		String acme = tenant("verified-acme");
+		String globex = tenant("verified-globex");
+		send("PUT", "/api/feature-flags/acme_secret", acme, "{\"enabled\": true}");
+		// no token, or a header that names a tenant: not authenticated
+		assertThat(raw("GET", "/api/feature-flags", null, null).status).isEqualTo(401);
+		assertThat(raw("GET", "/api/feature-flags", null, acme).status).isEqualTo(401);
+		// a valid token of globex with acme in the header: the header is not read
+		Response crossed = raw("GET", "/api/feature-flags", this.tokens.token(globex, null), acme);
+		assertThat(crossed.status).isEqualTo(200);
+		assertThat(crossed.body).isEmpty();
+		// a token for acme signed with another key, and an expired one of the right key: refused
+		String forged = DevTokens.token(DevTokens.newKey(), acme, "platform", Duration.ofHours(1));
+		assertThat(raw("GET", "/api/feature-flags", forged, null).status).isEqualTo(401);
+		String expired = this.tokens.token(acme, null, Duration.ofMinutes(-10));
+		assertThat(raw("GET", "/api/feature-flags", expired, null).status).isEqualTo(401);
+		String unsigned = this.tokens.token(acme, null).substring(0, this.tokens.token(acme, null).lastIndexOf('.') + 1);
+		assertThat(raw("GET", "/api/feature-flags", unsigned, null).status).isEqualTo(401);
+		// the local issuer works over HTTP too
+		String minted = raw("POST", "/dev/tokens?tenant=" + acme, null, null).text;
+		Response own = raw("GET", "/api/feature-flags", minted, null);
+		assertThat(own.body).extracting((f) -> f.get("featureKey").asString()).containsExactly("acme_secret");
 	}
 
 	@Test
@@ -192,27 +224,47 @@ class FeatureFlagApiTests {
 	}
 
 	private String tenant(String name) throws Exception {
-		return send("POST", "/api/tenants", null, "{\"name\": \"" + name + "\"}").body.get("id").asString();
+		return platform("POST", "/api/tenants", "{\"name\": \"" + name + "\"}").body.get("id").asString();
 	}
 
+	private Response platform(String method, String path, @Nullable String body) throws Exception {
+		return request(method, path, this.tokens.token(null, "platform"), null, body);
+	}
+
+	/** As a user of {@code tenant} (its token's tenant_id claim), or a user with no tenant when it is null. */
 	private Response send(String method, String path, @Nullable String tenant, @Nullable String body)
 			throws Exception {
+		return request(method, path, this.tokens.token(tenant, null), null, body);
+	}
+
+	private Response raw(String method, String path, @Nullable String token, @Nullable String tenantHeader)
+			throws Exception {
+		return request(method, path, token, tenantHeader, null);
+	}
+
+	private Response request(String method, String path, @Nullable String token, @Nullable String tenantHeader,
+			@Nullable String body) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 					: HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
-		if (tenant != null) {
-			request.header("X-Tenant-ID", tenant);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (tenantHeader != null) {
+			request.header("X-Tenant-ID", tenantHeader);
 		}
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		JsonNode json = response.body().isEmpty() ? null : this.json.readTree(response.body());
-		return new Response(response.statusCode(), json, response.headers().firstValue("Content-Type").orElse(""),
-				response.headers().firstValue("Location").orElse(null));
+		String contentType = response.headers().firstValue("Content-Type").orElse("");
+		JsonNode json = (response.body().isEmpty() || !contentType.contains("json")) ? null
+				: this.json.readTree(response.body());
+		return new Response(response.statusCode(), json, contentType,
+				response.headers().firstValue("Location").orElse(null), response.body());
 	}
 
-	private record Response(int status, JsonNode body, String contentType, @Nullable String location) {
+	private record Response(int status, JsonNode body, String contentType, @Nullable String location, String text) {
 	}
 
 }

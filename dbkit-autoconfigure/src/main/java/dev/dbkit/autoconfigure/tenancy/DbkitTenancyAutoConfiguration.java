@@ -1,6 +1,8 @@
 package dev.dbkit.autoconfigure.tenancy;
 
 import io.micrometer.context.ContextSnapshotFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -8,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
@@ -25,7 +28,8 @@ import dev.dbkit.autoconfigure.DbkitProperties;
 
 /**
  * Tenancy for applications: in servlet web applications a filter sets {@code TenantContext} for each request from
- * the {@link TenantResolver} (the {@code X-Tenant-ID} header by default) and tenancy errors become problem details;
+ * the {@link TenantResolver} (a claim of the authenticated JWT with Spring Security's resource server, else the
+ * {@code X-Tenant-ID} header) and tenancy errors become problem details;
  * everywhere, {@code @Async} methods and the auto-configured executors carry the tenant to their threads through
  * Micrometer context propagation.
  */
@@ -33,35 +37,70 @@ import dev.dbkit.autoconfigure.DbkitProperties;
 @EnableConfigurationProperties(DbkitProperties.class)
 public final class DbkitTenancyAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(DbkitTenancyAutoConfiguration.class);
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(DispatcherServlet.class)
 	@ConditionalOnBooleanProperty(name = "dbkit.tenancy.enabled", matchIfMissing = true)
 	static class WebTenancyConfiguration {
 
+		/**
+		 * With Spring Security's resource server, the tenant is a claim of the verified JWT: a client cannot choose
+		 * it. (A member class: its beans are registered before the header default below.)
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.security.oauth2.jwt.Jwt",
+				"org.springframework.security.core.context.SecurityContextHolder" })
+		@ConditionalOnProperty(name = "dbkit.tenancy.source", havingValue = "jwt", matchIfMissing = true)
+		static class JwtTenantConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			TenantResolver tenantResolver(DbkitProperties properties) {
+				return new JwtTenantResolver(properties.getTenancy().getJwtClaim());
+			}
+
+		}
+
+		/**
+		 * Without it, a request header, which any client can set: right only behind a gateway that authenticates
+		 * the caller and sets the header itself.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
 		TenantResolver tenantResolver(DbkitProperties properties) {
+			if ("jwt".equals(properties.getTenancy().getSource())) {
+				throw new IllegalStateException("dbkit.tenancy.source=jwt needs Spring Security's OAuth2 resource "
+						+ "server (spring-boot-starter-security-oauth2-resource-server) on the classpath");
+			}
+			logger.warn("dbkit takes each request's tenant from the {} header, which any client can set: right only "
+					+ "behind a gateway that authenticates callers and sets it. With Spring Security's OAuth2 resource "
+					+ "server on the classpath, the tenant comes from the token's {} claim instead.",
+					properties.getTenancy().getHeader(), properties.getTenancy().getJwtClaim());
 			return new HeaderTenantResolver(properties.getTenancy().getHeader());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "dbkitTenantFilter")
 		FilterRegistrationBean<TenantFilter> dbkitTenantFilter(DbkitProperties properties, TenantResolver resolver,
-				ObjectProvider<TenantValidator> validator,
+				ObjectProvider<TenantValidator> validator, ObjectProvider<TenantAccess> access,
 				@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
 			FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(
-					new TenantFilter(resolver, validator.getIfAvailable(), exceptions));
-			// Early by default, so that every later filter and the whole request run with the tenant.
+					new TenantFilter(resolver, validator.getIfAvailable(), access.getIfAvailable(), exceptions));
+			// After Spring Security's chain, so that the tenant can come from the authenticated principal; the whole
+			// request after it runs with the tenant.
 			registration.setOrder(properties.getTenancy().getFilterOrder());
 			return registration;
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		TenancyExceptionHandler tenancyExceptionHandler(DbkitProperties properties) {
-			return new TenancyExceptionHandler(properties.getTenancy().getHeader(),
-					properties.getTenancy().getMissingTenantStatus());
+		TenancyExceptionHandler tenancyExceptionHandler(DbkitProperties properties, TenantResolver resolver) {
+			String source = (resolver instanceof HeaderTenantResolver header) ? "the " + header.header() + " header"
+					: (resolver instanceof JwtTenantResolver jwt) ? "a " + jwt.claim() + " claim of the token"
+							: "the request";
+			return new TenancyExceptionHandler(source, properties.getTenancy().getMissingTenantStatus());
 		}
 
 	}

@@ -16,9 +16,9 @@ import dev.dbkit.tenant.UnknownTenantException;
 
 /**
  * Answers tenancy errors with RFC 9457 problem details: a malformed tenant (400), a tenant-scoped call without a
- * tenant (400 by default, {@code dbkit.tenancy.missing-tenant-status}; the detail names the header to send), and a
- * tenant that does not exist (404), whether a {@link TenantValidator} said so or a tenant-scoped write hit the
- * tenant's foreign key. Never a 500.
+ * tenant (400 by default, {@code dbkit.tenancy.missing-tenant-status}; the detail says where to name it), and a
+ * tenant that does not exist or that the caller may not use (404 alike), whether a {@link TenantValidator} or
+ * {@link TenantAccess} said so or a tenant-scoped write hit the tenant's foreign key. Never a 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,12 +30,16 @@ public class TenancyExceptionHandler {
 
 	static final URI UNKNOWN = URI.create("urn:dbkit:problem:unknown-tenant");
 
-	private final String header;
+	private final String source;
 
 	private final HttpStatusCode missingStatus;
 
-	public TenancyExceptionHandler(String header, int missingStatus) {
-		this.header = header;
+	/**
+	 * @param source where a request names its tenant, as the answers say it: {@code the X-Tenant-ID header}, {@code a
+	 * tenant_id claim of the token}
+	 */
+	public TenancyExceptionHandler(String source, int missingStatus) {
+		this.source = source;
 		this.missingStatus = HttpStatusCode.valueOf(missingStatus);
 	}
 
@@ -47,14 +51,14 @@ public class TenancyExceptionHandler {
 	@ExceptionHandler(TenantMissingException.class)
 	ResponseEntity<ProblemDetail> missing(TenantMissingException ex) {
 		return problem(this.missingStatus, MISSING, "Missing tenant",
-				"This request works on tenant data and names no tenant: send the tenant's id in the " + this.header
-						+ " header.");
+				"This request works on tenant data and names no tenant: send the tenant's id in " + this.source + ".");
 	}
 
 	@ExceptionHandler(UnknownTenantException.class)
 	ResponseEntity<ProblemDetail> unknown(UnknownTenantException ex) {
+		// the same answer whether the tenant does not exist or the caller may not use it
 		return problem(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown tenant", "Tenant " + ex.getTenantId()
-				+ " does not exist. Send the id of an existing tenant in the " + this.header + " header.");
+				+ " does not exist or is not available to the caller.");
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String title, String detail) {

@@ -17,8 +17,9 @@ import dev.dbkit.tenant.UnknownTenantException;
 
 /**
  * Sets {@link TenantContext} to the request's tenant for the whole request and clears it afterwards, also when the
- * request fails, so a pooled server thread never carries a tenant into the next request. A malformed or unknown
- * tenant is answered before anything else runs, through the application's exception handling (problem details).
+ * request fails, so a pooled server thread never carries a tenant into the next request. A malformed tenant, an
+ * unknown one ({@link TenantValidator}) and one the caller may not use ({@link TenantAccess}) are answered before
+ * anything else runs, through the application's exception handling (problem details); the last two alike.
  */
 public class TenantFilter extends OncePerRequestFilter {
 
@@ -26,12 +27,20 @@ public class TenantFilter extends OncePerRequestFilter {
 
 	private final @Nullable TenantValidator validator;
 
+	private final @Nullable TenantAccess access;
+
 	private final HandlerExceptionResolver exceptions;
 
 	public TenantFilter(TenantResolver resolver, @Nullable TenantValidator validator,
 			HandlerExceptionResolver exceptions) {
+		this(resolver, validator, null, exceptions);
+	}
+
+	public TenantFilter(TenantResolver resolver, @Nullable TenantValidator validator, @Nullable TenantAccess access,
+			HandlerExceptionResolver exceptions) {
 		this.resolver = resolver;
 		this.validator = validator;
+		this.access = access;
 		this.exceptions = exceptions;
 	}
 
@@ -43,7 +52,9 @@ public class TenantFilter extends OncePerRequestFilter {
 		UUID tenant;
 		try {
 			tenant = this.resolver.resolve(request).orElse(null);
-			if (tenant != null && this.validator != null && !this.validator.exists(tenant)) {
+			// unknown and not permitted answer alike: the answer must not tell which tenants exist
+			if (tenant != null && ((this.validator != null && !this.validator.exists(tenant))
+					|| (this.access != null && !this.access.permits(request.getUserPrincipal(), tenant)))) {
 				throw new UnknownTenantException(tenant);
 			}
 		}

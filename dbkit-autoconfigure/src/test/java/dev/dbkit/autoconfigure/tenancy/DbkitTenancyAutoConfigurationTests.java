@@ -28,9 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DbkitTenancyAutoConfigurationTests {
 
-	private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+	/** A servlet application with Spring Security's resource server on the classpath. */
+	private final WebApplicationContextRunner secured = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DbkitTenancyAutoConfiguration.class, WebMvcAutoConfiguration.class,
 				DispatcherServletAutoConfiguration.class));
+
+	/** One without it: the header resolver. */
+	private final WebApplicationContextRunner web = this.secured
+		.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.jwt"));
 
 	@Test
 	void servletAppsGetTheHeaderResolverFilterAndProblemHandler() {
@@ -39,8 +44,7 @@ class DbkitTenancyAutoConfigurationTests {
 			assertThat(context.getBean(TenantResolver.class)).isInstanceOf(HeaderTenantResolver.class);
 			assertThat(((HeaderTenantResolver) context.getBean(TenantResolver.class)).header()).isEqualTo("X-Tenant-ID");
 			assertThat(context).hasBean("dbkitTenantFilter");
-			assertThat(context.getBean("dbkitTenantFilter", FilterRegistrationBean.class).getOrder())
-				.isEqualTo(Ordered.HIGHEST_PRECEDENCE + 10);
+			assertThat(context.getBean("dbkitTenantFilter", FilterRegistrationBean.class).getOrder()).isEqualTo(-90);
 		});
 		this.web.withPropertyValues("dbkit.tenancy.filter-order=0")
 			.run((context) -> assertThat(context.getBean("dbkitTenantFilter", FilterRegistrationBean.class).getOrder())
@@ -120,6 +124,95 @@ class DbkitTenancyAutoConfigurationTests {
 	}
 
 	@Test
+	void withSpringSecurityTheTenantIsAClaimOfTheAuthenticatedToken() {
+		this.secured.run((context) -> {
+			assertThat(context.getBean(TenantResolver.class)).isInstanceOf(JwtTenantResolver.class);
+			UUID tenant = UUID.randomUUID();
+			AtomicReference<UUID> seen = new AtomicReference<>();
+			// the header names another tenant: it is not read
+			asCaller(jwt("tenant_id", tenant.toString()), () -> filter(context,
+					request("X-Tenant-ID", UUID.randomUUID().toString()), () -> seen.set(TenantContext.require())));
+			assertThat(seen.get()).isEqualTo(tenant);
+			MockHttpServletResponse malformed = asCaller(jwt("tenant_id", "acme"),
+					() -> filter(context, request("X-Other", "x"), null));
+			assertThat(malformed.getStatus()).isEqualTo(400);
+			assertThat(malformed.getContentAsString()).contains("The token's tenant_id claim must be a tenant id");
+			AtomicReference<Boolean> ran = new AtomicReference<>(false);
+			asCaller(jwt("sub", "platform"), () -> filter(context, request("X-Tenant-ID", tenant.toString()), () -> {
+				ran.set(true);
+				assertThat(TenantContext.current()).as("a token without the claim names no tenant").isEmpty();
+			}));
+			assertThat(ran.get()).isTrue();
+			assertThat(context.getBean(TenancyExceptionHandler.class)
+				.missing(new dev.dbkit.tenant.TenantMissingException("x"))
+				.getBody()
+				.getDetail()).endsWith("send the tenant's id in a tenant_id claim of the token.");
+		});
+		this.secured.withPropertyValues("dbkit.tenancy.jwt-claim=org", "dbkit.tenancy.source=jwt")
+			.run((context) -> assertThat(((JwtTenantResolver) context.getBean(TenantResolver.class)).claim())
+				.isEqualTo("org"));
+		this.secured.withPropertyValues("dbkit.tenancy.source=header")
+			.run((context) -> assertThat(context.getBean(TenantResolver.class)).isInstanceOf(HeaderTenantResolver.class));
+		this.web.withPropertyValues("dbkit.tenancy.source=jwt")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("needs Spring Security's OAuth2 resource server"));
+	}
+
+	@Test
+	void aTenantTheCallerMayNotUseIsAnsweredLikeOneThatDoesNotExist() {
+		UUID mine = UUID.randomUUID();
+		UUID theirs = UUID.randomUUID();
+		UUID nobodys = UUID.randomUUID();
+		this.web.withBean(TenantValidator.class, () -> (tenant) -> !tenant.equals(nobodys))
+			.withBean(TenantAccess.class, () -> (principal, tenant) -> principal != null
+					&& principal.getName().equals("alice") && tenant.equals(mine))
+			.run((context) -> {
+				MockHttpServletRequest allowed = request("X-Tenant-ID", mine.toString());
+				allowed.setUserPrincipal(() -> "alice");
+				assertThat(filter(context, allowed, null).getStatus()).isEqualTo(200);
+				MockHttpServletRequest forbidden = request("X-Tenant-ID", theirs.toString());
+				forbidden.setUserPrincipal(() -> "alice");
+				MockHttpServletResponse forbiddenAnswer = filter(context, forbidden, null);
+				MockHttpServletRequest unknown = request("X-Tenant-ID", nobodys.toString());
+				unknown.setUserPrincipal(() -> "alice");
+				MockHttpServletResponse unknownAnswer = filter(context, unknown, null);
+				assertThat(forbiddenAnswer.getStatus()).isEqualTo(unknownAnswer.getStatus()).isEqualTo(404);
+				assertThat(forbiddenAnswer.getContentAsString().replace(theirs.toString(), "?"))
+					.isEqualTo(unknownAnswer.getContentAsString().replace(nobodys.toString(), "?"));
+				MockHttpServletResponse anonymous = filter(context, request("X-Tenant-ID", mine.toString()), null);
+				assertThat(anonymous.getStatus()).isEqualTo(404);
+			});
+	}
+
+	private static org.springframework.security.oauth2.jwt.Jwt jwt(String claim, String value) {
+		return org.springframework.security.oauth2.jwt.Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.subject("alice")
+			.claim(claim, value)
+			.build();
+	}
+
+	private static <T> T asCaller(org.springframework.security.oauth2.jwt.Jwt jwt, ThrowingSupplier<T> work)
+			throws Exception {
+		org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.setAuthentication(new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken(jwt, java.util.List.of()));
+		try {
+			return work.get();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	@FunctionalInterface
+	interface ThrowingSupplier<T> {
+
+		T get() throws Exception;
+
+	}
+
+	@Test
 	void missingTenantStatusIsConfigurable() {
 		this.web.withPropertyValues("dbkit.tenancy.missing-tenant-status=401").run((context) -> {
 			TenancyExceptionHandler handler = context.getBean(TenancyExceptionHandler.class);
@@ -138,7 +231,9 @@ class DbkitTenancyAutoConfigurationTests {
 		assertThat(tenancy.isEnabled()).isTrue();
 		assertThat(tenancy.getHeader()).isEqualTo("X-Tenant-ID");
 		assertThat(tenancy.getMissingTenantStatus()).isEqualTo(400);
-		assertThat(tenancy.getFilterOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 10);
+		assertThat(tenancy.getFilterOrder()).as("after Spring Security's filter chain (-100)").isEqualTo(-90);
+		assertThat(tenancy.getJwtClaim()).isEqualTo("tenant_id");
+		assertThat(tenancy.getSource()).isNull();
 	}
 
 	@Test
