@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -34,6 +35,11 @@ public final class AnalysisDatabase implements AutoCloseable {
 
 	private final String database;
 
+	/** How long the build waits for the server's answer to one statement of a migration or the analysis. */
+	public static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(2);
+
+	private Duration socketTimeout = SOCKET_TIMEOUT;
+
 	private AnalysisDatabase(@Nullable EmbeddedPostgresServer embedded, String adminUrl, String url, String user,
 			String password, String database) {
 		this.embedded = embedded;
@@ -61,11 +67,17 @@ public final class AnalysisDatabase implements AutoCloseable {
 		return db;
 	}
 
+	/**
+	 * The migrations' and the analysis' connections. A statement that keeps the server busy longer than
+	 * {@link #SOCKET_TIMEOUT} (a migration that turns its statement timeout off and sleeps) ends the build with an
+	 * error instead of hanging it.
+	 */
 	public DataSource dataSource() {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(this.url);
 		dataSource.setUser(this.user);
 		dataSource.setPassword(this.password);
+		dataSource.setSocketTimeout((int) this.socketTimeout.toSeconds());
 		return dataSource;
 	}
 
@@ -75,7 +87,14 @@ public final class AnalysisDatabase implements AutoCloseable {
 		properties.setProperty("user", this.user);
 		properties.setProperty("password", this.password);
 		properties.setProperty("preferQueryMode", "simple");
+		properties.setProperty("socketTimeout", Long.toString(this.socketTimeout.toSeconds()));
 		return DriverManager.getConnection(this.url, properties);
+	}
+
+	/** As {@link #dataSource()}, with another bound on one statement's time (for tests). */
+	AnalysisDatabase withSocketTimeout(Duration timeout) {
+		this.socketTimeout = timeout;
+		return this;
 	}
 
 	/**

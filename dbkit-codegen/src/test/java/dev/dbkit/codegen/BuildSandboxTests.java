@@ -136,6 +136,64 @@ class BuildSandboxTests {
 	}
 
 	@Test
+	void textFromQueryFilesAndTheSchemaCannotBecomeJavaCode() throws Exception {
+		// the compiler reads a Unicode escape of '*' before comments: copied into Javadoc, it ended the comment and
+		// the rest ran when the repository class was loaded (an attacker's round, docs/attacks/2026-12-01-build.md)
+		Path marker = this.project.resolve("pwned-by-javadoc");
+		String escape = "\\u002a/";
+		String code = " static { try { Runtime.getRuntime().exec(new String[] {\"touch\", \"" + marker
+				+ "\"}).waitFor(); } catch (Exception e) { } } /\\u002a* ";
+		// a table's name is at most 63 bytes: enough to end a comment (the rest would not compile)
+		String table = "\"notes " + escape + " /\\u002a\"";
+		write("db/migrations/000001_notes.up.sql", "CREATE TABLE " + table + " (id bigint PRIMARY KEY, body text);\n");
+		write("db/migrations/000001_notes.down.sql", "DROP TABLE " + table + ";\n");
+		write("db/queries/notes.sql", "-- name: GetNote :one\n-- Returns a note. " + escape + code + "\n"
+				+ "SELECT * FROM " + table + " WHERE id = $1 -- " + escape + code + "\n");
+		generation(null).run();
+		List<Path> sources;
+		try (var walk = Files.walk(this.project.resolve("target/sources"))) {
+			sources = walk.filter((file) -> file.toString().endsWith(".java")).toList();
+		}
+		assertThat(sources).isNotEmpty();
+		for (Path source : sources) {
+			assertThat(Files.readAllLines(source)).as(source.toString())
+				.filteredOn((line) -> line.strip().startsWith("*") || line.strip().startsWith("//"))
+				.noneMatch((comment) -> comment.contains("\\"));
+		}
+		Path classes = Files.createDirectories(this.project.resolve("target/classes"));
+		javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+				System.getProperty("java.class.path"), "-proc:none"));
+		sources.forEach((source) -> arguments.add(source.toString()));
+		assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).as("generated code compiles")
+			.isZero();
+		try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { classes.toUri().toURL() },
+				getClass().getClassLoader())) {
+			for (Path source : sources) {
+				String name = this.project.resolve("target/sources").relativize(source).toString()
+					.replace(".java", "").replace('/', '.');
+				Class.forName(name, true, loader);
+			}
+		}
+		assertThat(marker).doesNotExist();
+	}
+
+	@Test
+	void aMigrationThatNeverEndsEndsTheBuildInsteadOfHangingIt() throws Exception {
+		write("db/migrations/000001_sleep.up.sql", "SET statement_timeout = 0;\nSELECT pg_sleep(3600);\n");
+		write("db/migrations/000001_sleep.down.sql", "SELECT 1;\n");
+		long started = System.nanoTime();
+		try (AnalysisDatabase database = AnalysisDatabase.start(null, null, null)
+			.withSocketTimeout(java.time.Duration.ofSeconds(3))) {
+			assertThatThrownBy(() -> Migrator.create(database.dataSource(),
+					"filesystem:" + this.project.resolve("db/migrations")).up())
+				.hasMessageContaining("000001_sleep.up.sql")
+				.hasMessageContaining("did not answer within the connection's socket timeout");
+		}
+		assertThat((System.nanoTime() - started) / 1_000_000_000.0).isLessThan(60);
+	}
+
+	@Test
 	void anAnalysisServerUsedAsASuperuserIsRefused() {
 		TestDatabase admin = TestPostgres.shared()
 			.asAdministrator(TestPostgres.shared().createDatabase("sandbox_admin"));

@@ -190,6 +190,10 @@ public final class Migrator {
 						MigrationLocks.holders(this.flyway.getConfiguration().getDataSource()));
 			}
 		}
+		else if (findCause(ex, java.net.SocketTimeoutException.class) != null) {
+			message = "the server did not answer within the connection's socket timeout: a statement ran too long "
+					+ "(a build bounds each statement of a migration this way)";
+		}
 		else if (findCause(ex, SQLException.class) != null) {
 			message = findCause(ex, SQLException.class).getMessage();
 		}

@@ -175,6 +175,8 @@ public final class PostgresAnalyzer {
 		String name = "dbkit_q" + (++this.statements);
 		String prepare = "PREPARE " + name + " AS ";
 		try (Statement statement = this.simpleConnection.createStatement()) {
+			// the text as it is: pgjdbc's JDBC escape processing ({oj ...}) would rewrite it
+			statement.setEscapeProcessing(false);
 			statement.execute(prepare + query.postgresSql());
 		}
 		catch (SQLException ex) {
@@ -349,6 +351,7 @@ public final class PostgresAnalyzer {
 	 */
 	private PlanNode explain(Query query, List<NodeTree.Node> plannedStatements) throws SQLException {
 		try (Statement statement = this.simpleConnection.createStatement()) {
+			statement.setEscapeProcessing(false);
 			JsonNode root;
 			try (ResultSet rs = statement
 				.executeQuery("EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON) " + query.postgresSql())) {

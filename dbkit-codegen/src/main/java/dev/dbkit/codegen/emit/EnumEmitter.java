@@ -24,7 +24,7 @@ final class EnumEmitter {
 		TypeSpec.Builder type = Sources.mark(TypeSpec.enumBuilder(model.className()))
 			.addModifiers(Modifier.PUBLIC)
 			.addSuperinterface(POSTGRES_ENUM)
-			.addJavadoc("The PostgreSQL enum {@code $L}.", model.typeName());
+			.addJavadoc("The PostgreSQL enum {@code $L}.", Sources.javadocText(model.typeName()));
 		CodeBlock.Builder lookup = CodeBlock.builder().add("return switch (label) {\n").indent();
 		for (String label : model.labels()) {
 			String constant = Naming.constantName(label);

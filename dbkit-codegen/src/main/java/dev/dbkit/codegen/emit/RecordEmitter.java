@@ -22,7 +22,7 @@ final class RecordEmitter {
 		}
 		TypeSpec type = Sources.mark(TypeSpec.recordBuilder(record.className())
 			.addModifiers(Modifier.PUBLIC)
-			.addJavadoc(record.doc())
+			.addJavadoc("$L", Sources.commentSafe(record.doc()))
 			.recordConstructor(constructor.build())).build();
 		return Sources.file(record.className().packageName(), type, record.sourceFile());
 	}

@@ -50,7 +50,7 @@ final class RepositoryEmitter {
 							+ "of every tenant and take no tenant from {@code TenantContext}.\n"
 					: "Queries of {@code $L}. Tenant-scoped methods take the tenant from {@code TenantContext} and throw "
 							+ "{@code TenantMissingException} without one, before any SQL is sent.\n",
-					repository.sourceFile());
+					Sources.commentSafe(repository.sourceFile()));
 		for (MethodModel method : repository.methods()) {
 			type.addField(constant(method, repository.sourceFile()));
 		}
@@ -95,7 +95,7 @@ final class RepositoryEmitter {
 		String sourceFile = repository.sourceFile();
 		MethodModel.Statement query = method.statement();
 		MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name()).addModifiers(Modifier.PUBLIC);
-		spec.addJavadoc(javadoc(method, sourceFile));
+		spec.addJavadoc("$L", javadoc(method, sourceFile));
 		String access;
 		if (method.parametersRecord() != null) {
 			spec.addParameter(method.parametersRecord(), "params");
@@ -195,7 +195,7 @@ final class RepositoryEmitter {
 		doc.append("<pre>\n").append(Sources.javadocText(query.sql())).append("\n</pre>\n");
 		doc.append("<p>\n{@code ").append(query.name()).append(" :")
 			.append(query.returns().name().toLowerCase(java.util.Locale.ROOT)).append("} from {@code ")
-			.append(sourceFile).append(':').append(query.line()).append("}");
+			.append(Sources.commentSafe(sourceFile)).append(':').append(query.line()).append("}");
 		if (!method.tenantParameters().isEmpty()) {
 			doc.append(", scoped to the current tenant ({@code TenantContext.require()})");
 		}

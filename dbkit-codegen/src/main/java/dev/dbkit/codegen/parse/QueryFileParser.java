@@ -199,10 +199,30 @@ public final class QueryFileParser {
 		TreeMap<Integer, ParameterRef> parameters = new TreeMap<>();
 		int positionalAt = -1;
 		int namedAt = -1;
+		for (int k = 0; k < sql.length(); k++) {
+			char c = sql.charAt(k);
+			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+				// PostgreSQL reads \v and \f as white space, the JDBC driver does not: they would not agree on
+				// where a literal starts
+				diagnostics.add(source.diagnostic(base + k, "query " + name + " holds the control character U+"
+						+ String.format("%04X", (int) c) + ", which PostgreSQL and the JDBC driver read differently: "
+						+ "remove it (write it as E'\\x" + String.format("%02x", (int) c) + "' inside a string)"));
+				return null;
+			}
+		}
 		List<SqlLexer.Token> tokens = SqlLexer.tokens(sql);
 		for (int t = 0; t < tokens.size(); t++) {
 			SqlLexer.Token token = tokens.get(t);
 			int i = token.start();
+			if (token.kind() == SqlLexer.Kind.DOLLAR_STRING) {
+				String tag = sql.substring(i, sql.indexOf('$', i + 1) + 1);
+				if (tag.chars().anyMatch((ch) -> ch >= 0x80)) {
+					diagnostics.add(source.diagnostic(base + i, "query " + name + ": the dollar quote " + tag
+							+ " has a tag with characters outside ASCII, which the JDBC driver does not read as a "
+							+ "quote: use an ASCII tag such as $q$"));
+					return null;
+				}
+			}
 			SqlLexer.Token following = (t + 1 < tokens.size()) ? tokens.get(t + 1) : null;
 			if (token.dependsOnSettings()) {
 				diagnostics.add(source.diagnostic(base + i, "query " + name + ": this string has a backslash right "
@@ -344,21 +364,61 @@ public final class QueryFileParser {
 
 	/**
 	 * How pgjdbc, which sends the generated statement, would read its JDBC text, where that differs from dbkit's
-	 * reading (one statement, {@code placeholders} placeholders); {@code null} where they agree.
+	 * reading; {@code null} where they agree. They agree when pgjdbc's JDBC escape processing leaves the text alone
+	 * ({@code {oj ...}}, {@code {fn ...}} outside literals would be rewritten, even across comments), and when pgjdbc
+	 * turns it, with dbkit's settings statement before it and a statement after it (as generated code sends it),
+	 * into exactly three statements, the middle one being the statement with every placeholder where dbkit put it.
 	 */
 	private static @Nullable String driverDisagreement(String jdbcSql, int placeholders) {
 		try {
-			List<NativeQuery> statements = Parser.parseJdbcSql(jdbcSql, true, true, true, false, false);
-			int bound = statements.stream().mapToInt((statement) -> statement.bindPositions.length).sum();
-			if (statements.size() > 1 || bound != placeholders) {
-				return statements.size() + " statement(s) with " + bound + " placeholder(s), where dbkit reads one with "
-						+ placeholders;
+			if (!Parser.replaceProcessing(jdbcSql, true, true).equals(jdbcSql)) {
+				return "its JDBC escape processing would rewrite { } in it: keep braces inside string literals";
+			}
+			String expected = expectedNative(jdbcSql);
+			List<NativeQuery> alone = Parser.parseJdbcSql(jdbcSql, true, true, true, false, false);
+			List<NativeQuery> framed = Parser.parseJdbcSql("SELECT 1;\n" + jdbcSql + "\n;SELECT 2", true, true, true,
+					false, false);
+			int bound = alone.stream().mapToInt((statement) -> statement.bindPositions.length).sum();
+			if (alone.size() != 1 || bound != placeholders || !alone.get(0).nativeSql.strip().equals(expected.strip())
+					|| framed.size() != 3 || !framed.get(1).nativeSql.strip().equals(expected.strip())
+					|| !framed.get(2).nativeSql.strip().equals("SELECT 2")) {
+				return alone.size() + " statement(s) with " + bound + " placeholder(s), where dbkit reads one with "
+						+ placeholders + ((alone.size() == 1 && bound == placeholders) ? ", at other places" : "");
 			}
 			return null;
 		}
 		catch (SQLException ex) {
 			return ex.getMessage();
 		}
+	}
+
+	/** The text pgjdbc should send for dbkit's JDBC text: its placeholders as $1, $2, ..., {@code ??} as {@code ?}. */
+	private static String expectedNative(String jdbcSql) {
+		// runs of ? in code: pairs are a literal ?, an odd one left over is a placeholder
+		int placeholder = 0;
+		StringBuilder result = new StringBuilder(jdbcSql.length());
+		String marked = jdbcSql;
+		List<SqlLexer.Token> tokens = SqlLexer.tokens(marked);
+		for (int t = 0; t < tokens.size(); t++) {
+			SqlLexer.Token token = tokens.get(t);
+			if (token.kind() == SqlLexer.Kind.OTHER && marked.charAt(token.start()) == '?') {
+				int run = 0;
+				while (t < tokens.size() && tokens.get(t).kind() == SqlLexer.Kind.OTHER
+						&& marked.charAt(tokens.get(t).start()) == '?') {
+					run++;
+					t++;
+				}
+				t--;
+				result.append("?".repeat(run / 2));
+				if (run % 2 == 1) {
+					result.append('$').append(++placeholder);
+				}
+			}
+			else {
+				result.append(token.text(marked));
+			}
+		}
+		return result.toString();
 	}
 
 	/** Whether the JDBC text ends with a placeholder rather than an escaped literal question mark. */

@@ -136,6 +136,41 @@ class QueryFileParserTests {
 			.singleElement().asString().contains("read differently by PostgreSQL");
 	}
 
+	/**
+	 * An attacker's query files (docs/attacks/2026-12-01-build.md) that passed the build and ran another statement
+	 * at run time, or at build time, through what pgjdbc reads otherwise: JDBC escapes ({oj ...} rewritten across a
+	 * comment), a vertical tab before E'' (white space to PostgreSQL, not to pgjdbc), a dollar quote with a non-ASCII
+	 * tag (a quote to PostgreSQL, code to pgjdbc).
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "case1_vt_swap", "case2_esc", "case3_inject",
+			"case4_tenant", "case5_buildtime", "case6_dollar_tag" })
+	void theAttackersQueryFilesAreRefused(String name) throws Exception {
+		String text = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/hostile-queries", name
+				+ ".sql"));
+		QueryFileParser.Result result = parse(text);
+		assertThat(result.file().queries()).as("queries that would reach the analysis").isEmpty();
+		assertThat(result.diagnostics()).singleElement()
+			.asString()
+			.containsAnyOf("control character U+000B", "dollar quote $\u00a9$", "JDBC escape processing");
+	}
+
+	@Test
+	void jdbcEscapesAndWhatPgjdbcReadsOtherwiseAreRefused() {
+		assertThat(parse("-- name: Escape :one\nSELECT {fn now()} AS now\n").diagnostics()).singleElement()
+			.asString()
+			.contains("JDBC escape processing would rewrite");
+		assertThat(parse("-- name: Literal :one\nSELECT '{fn now()}' AS now, '{\"a\": 1}'::jsonb ? 'a' AS j\n")
+			.diagnostics()).isEmpty();
+		assertThat(parse("-- name: Tag :one\nSELECT $é$ x $é$ AS t\n").diagnostics()).singleElement()
+			.asString()
+			.contains("use an ASCII tag such as $q$");
+		assertThat(parse("-- name: Tab :one\nSELECT\t1 AS one\r\n").diagnostics()).isEmpty();
+		assertThat(parse("-- name: FormFeed :one\nSELECT\f1 AS one\n").diagnostics()).singleElement()
+			.asString()
+			.contains("q.sql:2:7: query FormFeed holds the control character U+000C");
+	}
+
 	private static QueryFileParser.Result parse(String text) {
 		return QueryFileParser.parse(SourceText.of("q.sql", text), "q", "db/queries/q.sql");
 	}

@@ -1,0 +1,2 @@
+-- name: GetNote :one
+SELECTE'\'' AS a -- ' {oj x /* *}/ ; DELETE FROM notes --*/
