@@ -58,6 +58,29 @@ class BuildSandboxTests {
 	}
 
 	@Test
+	void whereDbkitAndTheDriverReadOneStatementButPostgresTwoNothingRuns() throws Exception {
+		// The last line of defence, should dbkit's lexer and pgjdbc ever agree on a reading PostgreSQL does not
+		// share: the server sees the text first through the extended protocol, which runs nothing and refuses more
+		// than one statement. Simulated with a JDBC text pgjdbc reads as one statement (a vertical tab is not white
+		// space to it, so it sees strings where PostgreSQL sees an E'' string and a second statement).
+		TestDatabase db = TestPostgres.shared().createDatabase("sandbox_server_boundaries");
+		String hostile = "SELECT\u000BE'\\'' ; CREATE TABLE written_at_build (x int) --'";
+		dev.dbkit.codegen.parse.SourceText source = dev.dbkit.codegen.parse.SourceText.of("db/queries/q.sql",
+				"-- name: Two :one\nSELECT 1\n");
+		dev.dbkit.codegen.parse.Query query = new dev.dbkit.codegen.parse.Query(source, "Two",
+				dev.dbkit.codegen.parse.QueryCommand.ONE, 0, "SELECT 1", "SELECT 1", new int[] { 18, 19, 20, 21, 22, 23,
+						24, 25 }, hostile, new int[0], List.of(), List.of(), false, false);
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		CodeGenerator.analyze(new GeneratorConfig("com.example.sandbox"),
+				List.of(new QueryFile(source, "q", "db/queries/q.sql", List.of(query))), db.dataSource(), simple(db),
+				diagnostics);
+		assertThat(diagnostics).singleElement().asString().contains("PostgreSQL reads this text as more than one "
+				+ "statement, where dbkit reads one; nothing of it was run");
+		assertThat(new JdbcTemplate(db.dataSource())
+			.queryForObject("SELECT count(*) FROM pg_class WHERE relname = 'written_at_build'", Long.class)).isZero();
+	}
+
+	@Test
 	void generateAndVerifyRefuseTheHostileQueryFileAtItsLine() throws Exception {
 		Path marker = this.project.resolve("pwned-by-generate");
 		write("db/migrations/000001_t.up.sql", "CREATE TABLE t (id int);\n");

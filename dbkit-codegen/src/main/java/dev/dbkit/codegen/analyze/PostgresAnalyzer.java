@@ -173,6 +173,24 @@ public final class PostgresAnalyzer {
 			return null;
 		}
 		String name = "dbkit_q" + (++this.statements);
+		// First the extended protocol, which runs nothing and in which the server itself refuses a text that it
+		// reads as more than one statement; only then the simple protocol, which would run every statement of it.
+		Described described;
+		try {
+			described = describe(query, name);
+		}
+		catch (SQLException ex) {
+			rollback();
+			if ("42601".equals(ex.getSQLState()) && ex.getMessage() != null
+					&& ex.getMessage().contains("multiple commands")) {
+				diagnostics.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name() + ": PostgreSQL "
+						+ "reads this text as more than one statement, where dbkit reads one; nothing of it was run. "
+						+ "Rewrite the literals or comments around its semicolons"));
+				return null;
+			}
+			// one statement that does not parse or analyse: the PREPARE below says where
+			described = null;
+		}
 		String prepare = "PREPARE " + name + " AS ";
 		try (Statement statement = this.simpleConnection.createStatement()) {
 			// the text as it is: pgjdbc's JDBC escape processing ({oj ...}) would rewrite it
@@ -184,7 +202,10 @@ public final class PostgresAnalyzer {
 			return null;
 		}
 		try {
-			return analyzePrepared(query, name, diagnostics);
+			if (described == null) {
+				describe(query, name + "_again"); // throws the describe's error
+			}
+			return analyzePrepared(query, name, described, diagnostics);
 		}
 		catch (SQLException ex) {
 			diagnostics.add(error(query, ex, 0));
@@ -201,21 +222,12 @@ public final class PostgresAnalyzer {
 		}
 	}
 
-	private @Nullable AnalyzedQuery analyzePrepared(Query query, String name, List<Diagnostic> diagnostics)
-			throws SQLException {
-		long[] parameterTypes;
-		long[] resultTypes;
-		try (Statement statement = this.simpleConnection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery(
-					"SELECT array(SELECT unnest(parameter_types)::oid), array(SELECT unnest(result_types)::oid) "
-							+ "FROM pg_prepared_statements WHERE name = '" + name + "'")) {
-				rs.next();
-				parameterTypes = longs(rs.getArray(1));
-				resultTypes = longs(rs.getArray(2));
-			}
-		}
-		List<NodeTree.Node> plannedStatements = new ArrayList<>();
-		PlanNode plan = explain(query, plannedStatements);
+	/** What the extended protocol's describe tells of a statement: its columns' labels and origins, its query tree. */
+	private record Described(List<String> labels, List<Catalog.@Nullable Table> baseTables, List<String> baseColumns,
+			List<Object> rewritten) {
+	}
+
+	private Described describe(Query query, String name) throws SQLException {
 		List<String> labels = new ArrayList<>();
 		List<Catalog.@Nullable Table> baseTables = new ArrayList<>();
 		List<String> baseColumns = new ArrayList<>();
@@ -225,7 +237,7 @@ public final class PostgresAnalyzer {
 		try (PreparedStatement statement = this.connection
 			.prepareStatement(query.jdbcSql() + "\n/* dbkit analysis " + name + " */")) {
 			ResultSetMetaData metaData = statement.getMetaData();
-			if (resultTypes.length > 0 && metaData != null) {
+			if (metaData != null && metaData.getColumnCount() > 0) {
 				PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
 				for (int i = 1; i <= metaData.getColumnCount(); i++) {
 					labels.add(metaData.getColumnLabel(i));
@@ -248,6 +260,28 @@ public final class PostgresAnalyzer {
 				}
 			}
 		}
+		return new Described(labels, baseTables, baseColumns, rewritten);
+	}
+
+	private @Nullable AnalyzedQuery analyzePrepared(Query query, String name, Described described,
+			List<Diagnostic> diagnostics) throws SQLException {
+		long[] parameterTypes;
+		long[] resultTypes;
+		try (Statement statement = this.simpleConnection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery(
+					"SELECT array(SELECT unnest(parameter_types)::oid), array(SELECT unnest(result_types)::oid) "
+							+ "FROM pg_prepared_statements WHERE name = '" + name + "'")) {
+				rs.next();
+				parameterTypes = longs(rs.getArray(1));
+				resultTypes = longs(rs.getArray(2));
+			}
+		}
+		List<NodeTree.Node> plannedStatements = new ArrayList<>();
+		PlanNode plan = explain(query, plannedStatements);
+		List<String> labels = described.labels();
+		List<Catalog.@Nullable Table> baseTables = described.baseTables();
+		List<String> baseColumns = described.baseColumns();
+		List<Object> rewritten = described.rewritten();
 		if (query.command().returnsRows() && resultTypes.length == 0) {
 			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
 					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns no columns: use "
