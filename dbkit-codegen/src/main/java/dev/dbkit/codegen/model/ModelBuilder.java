@@ -178,14 +178,13 @@ public final class ModelBuilder {
 		Query query = analyzed.query();
 		List<AnalyzedQuery.Column> columns = analyzed.columns();
 		Catalog.Table table = wholeTable(columns);
-		if (table != null) {
-			RecordModel record = tableRecord(table, resourcePath(query));
-			if (record == null) {
-				return null;
-			}
+		RecordModel record = (table != null) ? tableRecord(table, resourcePath(query)) : null;
+		if (record != null) {
 			return new MethodModel.Row(record.className(), "read" + record.className().simpleName(),
 					record.components().stream().map(RecordModel.Component::type).toList(), false);
 		}
+		// not a whole table, or one with a column of a type without a Java mapping: the column-by-column path
+		// says which column and which typeOverride to add
 		List<ValueType> valueTypes = new ArrayList<>();
 		List<RecordModel.Component> components = new ArrayList<>();
 		Set<String> used = new LinkedHashSet<>();

@@ -48,3 +48,9 @@ CREATE TABLE tasks (
 
 -- tenant lookups (the checklist's tenant index): the tenant condition runs first, as an index condition
 CREATE INDEX idx_tasks_tenant ON tasks(tenant_id);
+
+-- a global table with a column of a type dbkit has no Java mapping for (bit strings)
+CREATE TABLE feature_masks (
+    id    int PRIMARY KEY,
+    flags bit(8) NOT NULL
+);

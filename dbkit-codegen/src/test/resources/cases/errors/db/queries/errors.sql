@@ -36,3 +36,6 @@ DELETE FROM tasks WHERE tenant_id = $1 RETURNING id;
 
 -- name: ExecRowsSelects :execrows
 SELECT id FROM tasks WHERE tenant_id = $1;
+
+-- name: WholeTableUnmapped :many
+SELECT * FROM feature_masks;
