@@ -28,7 +28,8 @@ import dev.dbkit.sql.SqlStatement;
  */
 public final class QueryFileParser {
 
-	private static final Pattern HEADER = Pattern.compile("[ \\t]*--[ \\t]*name:(.*)");
+	/** {@code -- name: X :command}, or sqlc's other form {@code /* name: X :command *}{@code /} on a line of its own. */
+	private static final Pattern HEADER = Pattern.compile("[ \\t]*(?:--[ \\t]*name:(.*)|/\\*[ \\t]*name:(.*?)\\*/[ \\t]*)");
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -103,8 +104,9 @@ public final class QueryFileParser {
 		int headerOffset = source.lineStarts()[headerLine];
 		Matcher matcher = HEADER.matcher(header);
 		matcher.matches();
-		int restOffset = headerOffset + matcher.start(1);
-		String rest = matcher.group(1);
+		int group = (matcher.group(1) != null) ? 1 : 2;
+		int restOffset = headerOffset + matcher.start(group);
+		String rest = matcher.group(group);
 		String[] words = rest.strip().isEmpty() ? new String[0] : rest.strip().split("\\s+");
 		int wordsOffset = restOffset + (rest.length() - rest.stripLeading().length());
 		if (words.length == 0 || !NAME.matcher(words[0]).matches()) {

@@ -121,6 +121,25 @@ class QueryFileParserTests {
 	}
 
 	@Test
+	void headersMayBeBlockCommentsAsSqlcAllows() {
+		QueryFileParser.Result result = parse("""
+				/* name: GetProject :one */
+				-- The project.
+				SELECT * FROM projects WHERE tenant_id = $1 AND id = $2;
+
+				  /*name: ListProjects :many*/
+				SELECT * FROM projects WHERE tenant_id = $1;
+				/* name: Bad :first */
+				SELECT 1;
+				""");
+		assertThat(result.file().queries()).extracting(Query::name).containsExactly("GetProject", "ListProjects");
+		assertThat(result.file().queries().get(0).javadoc()).containsExactly("The project.");
+		assertThat(result.file().queries().get(1).command()).isEqualTo(QueryCommand.MANY);
+		assertThat(result.diagnostics()).extracting(Diagnostic::toString)
+			.containsExactly("q.sql:7:14: unknown command :first for query Bad: use :one, :many, :exec or :execrows");
+	}
+
+	@Test
 	void whatPostgresOrTheDriverWouldReadOtherwiseIsRefused() {
 		// PostgreSQL ends a line comment at a carriage return: the DELETE would run as a second statement
 		assertThat(parse("-- name: CarriageReturn :one\nSELECT 1 --\r; DELETE FROM t\n").diagnostics())
