@@ -172,6 +172,15 @@ public final class PostgresAnalyzer {
 					+ " is not exactly one statement"));
 			return null;
 		}
+		String unpreparable = unpreparable(query.postgresSql());
+		if (unpreparable != null) {
+			diagnostics.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name() + " is a "
+					+ unpreparable + " statement, which PostgreSQL cannot PREPARE, so dbkit cannot check it against the "
+					+ "schema or prove its tenancy: write the query as SELECT, INSERT, UPDATE, DELETE, MERGE or VALUES "
+					+ "(WITH ...), or run it from code outside dbkit's queries" + (unpreparable.equals("TRUNCATE") ? " (a TRUNCATE of tenant data can never be "
+							+ "scoped to one tenant: DELETE ... WHERE tenant_id = $1 is)" : "")));
+			return null;
+		}
 		String name = "dbkit_q" + (++this.statements);
 		// First the extended protocol, which runs nothing and in which the server itself refuses a text that it
 		// reads as more than one statement; only then the simple protocol, which would run every statement of it.
@@ -220,6 +229,25 @@ public final class PostgresAnalyzer {
 				// the session ends with the analysis anyway
 			}
 		}
+	}
+
+	/** Statements PREPARE does not take: refused with their name rather than PostgreSQL's syntax error. */
+	private static final Set<String> UNPREPARABLE = Set.of("CALL", "DO", "NOTIFY", "LISTEN", "UNLISTEN", "TRUNCATE",
+			"REFRESH", "VACUUM", "ANALYZE", "CLUSTER", "REINDEX", "CREATE", "ALTER", "DROP", "GRANT", "REVOKE", "COPY",
+			"SET", "RESET", "SHOW", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "LOCK",
+			"DISCARD", "PREPARE", "EXECUTE", "DEALLOCATE", "DECLARE", "FETCH", "MOVE", "CLOSE", "COMMENT", "SECURITY",
+			"LOAD", "CHECKPOINT", "EXPLAIN", "IMPORT", "REASSIGN");
+
+	/** The first key word of a statement PREPARE does not take ({@code CALL}, {@code TRUNCATE}, ...), or null. */
+	private static @Nullable String unpreparable(String sql) {
+		for (dev.dbkit.sql.SqlLexer.Token token : dev.dbkit.sql.SqlLexer.tokens(sql)) {
+			if (token.insignificant() || (token.kind() == dev.dbkit.sql.SqlLexer.Kind.OTHER && sql.charAt(token.start()) == '(')) {
+				continue;
+			}
+			String word = token.text(sql).toUpperCase(Locale.ROOT);
+			return (token.kind() == dev.dbkit.sql.SqlLexer.Kind.IDENTIFIER && UNPREPARABLE.contains(word)) ? word : null;
+		}
+		return null;
 	}
 
 	/** What the extended protocol's describe tells of a statement: its columns' labels and origins, its query tree. */

@@ -39,3 +39,9 @@ SELECT id FROM tasks WHERE tenant_id = $1;
 
 -- name: WholeTableUnmapped :many
 SELECT * FROM feature_masks;
+
+-- name: CallsAProcedure :exec
+CALL do_something();
+
+-- name: Truncates :exec
+TRUNCATE tasks;
