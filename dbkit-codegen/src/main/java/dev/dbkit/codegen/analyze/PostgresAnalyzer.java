@@ -211,9 +211,6 @@ public final class PostgresAnalyzer {
 			return null;
 		}
 		try {
-			if (described == null) {
-				describe(query, name + "_again"); // throws the describe's error
-			}
 			return analyzePrepared(query, name, described, diagnostics);
 		}
 		catch (SQLException ex) {
@@ -256,6 +253,15 @@ public final class PostgresAnalyzer {
 	}
 
 	private Described describe(Query query, String name) throws SQLException {
+		return describe(query, name, null);
+	}
+
+	/**
+	 * @param parameterTypes when given, each placeholder is sent with the type PREPARE inferred for its parameter:
+	 * a parameter written twice ({@code $1 ... $1}) is two placeholders for the driver, and the second one alone
+	 * may give PostgreSQL nothing to infer its type from
+	 */
+	private Described describe(Query query, String name, long @Nullable [] parameterTypes) throws SQLException {
 		List<String> labels = new ArrayList<>();
 		List<Catalog.@Nullable Table> baseTables = new ArrayList<>();
 		List<String> baseColumns = new ArrayList<>();
@@ -264,6 +270,15 @@ public final class PostgresAnalyzer {
 		// send no query tree for a statement that repeats an earlier one)
 		try (PreparedStatement statement = this.connection
 			.prepareStatement(query.jdbcSql() + "\n/* dbkit analysis " + name + " */")) {
+			if (parameterTypes != null) {
+				for (int slot = 0; slot < query.slots().length; slot++) {
+					Catalog.Type type = this.catalog.type(parameterTypes[query.slots()[slot] - 1]);
+					if (type != null) {
+						statement.setNull(slot + 1, java.sql.Types.OTHER, type.schema().equals("pg_catalog") ? type.name()
+								: "\"" + type.schema() + "\".\"" + type.name() + "\"");
+					}
+				}
+			}
 			ResultSetMetaData metaData = statement.getMetaData();
 			if (metaData != null && metaData.getColumnCount() > 0) {
 				PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
@@ -291,7 +306,7 @@ public final class PostgresAnalyzer {
 		return new Described(labels, baseTables, baseColumns, rewritten);
 	}
 
-	private @Nullable AnalyzedQuery analyzePrepared(Query query, String name, Described described,
+	private @Nullable AnalyzedQuery analyzePrepared(Query query, String name, @Nullable Described untyped,
 			List<Diagnostic> diagnostics) throws SQLException {
 		long[] parameterTypes;
 		long[] resultTypes;
@@ -306,6 +321,8 @@ public final class PostgresAnalyzer {
 		}
 		List<NodeTree.Node> plannedStatements = new ArrayList<>();
 		PlanNode plan = explain(query, plannedStatements);
+		// the untyped describe failed on a parameter's type: again, with the types PREPARE inferred
+		Described described = (untyped != null) ? untyped : describe(query, name + "_typed", parameterTypes);
 		List<String> labels = described.labels();
 		List<Catalog.@Nullable Table> baseTables = described.baseTables();
 		List<String> baseColumns = described.baseColumns();

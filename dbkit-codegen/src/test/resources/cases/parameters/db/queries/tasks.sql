@@ -28,3 +28,7 @@ RETURNING id;
 
 -- name: MoveTasks :execrows
 UPDATE tasks SET project_id = $2 WHERE tenant_id = $1 AND project_id = $3;
+
+-- name: SearchTasksByTitleOrAnyone :many
+-- $2 twice, the second time where nothing tells its type: each occurrence is its own JDBC placeholder.
+SELECT id FROM tasks WHERE tenant_id = $1 AND (title = $2 OR $2 IS NULL);

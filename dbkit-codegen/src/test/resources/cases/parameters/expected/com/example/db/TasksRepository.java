@@ -44,6 +44,8 @@ public class TasksRepository {
 
     private static final GeneratedQuery MOVE_TASKS = new GeneratedQuery("MoveTasks", "db/queries/tasks.sql", 29, "UPDATE tasks SET project_id = ? WHERE tenant_id = ? AND project_id = ?", GeneratedQuery.Scope.TENANT);
 
+    private static final GeneratedQuery SEARCH_TASKS_BY_TITLE_OR_ANYONE = new GeneratedQuery("SearchTasksByTitleOrAnyone", "db/queries/tasks.sql", 32, "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR ? IS NULL)", GeneratedQuery.Scope.TENANT);
+
     private final QueryExecutor executor;
 
     public TasksRepository(QueryExecutor executor) {
@@ -177,6 +179,24 @@ public class TasksRepository {
                 });
     }
 
+    /**
+     * $2 twice, the second time where nothing tells its type: each occurrence is its own JDBC placeholder.
+     *
+     * <pre>
+     * SELECT id FROM tasks WHERE tenant_id = $1 AND (title = $2 OR $2 IS NULL)
+     * </pre>
+     * <p>
+     * {@code SearchTasksByTitleOrAnyone :many} from {@code db/queries/tasks.sql:32}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<UUID> searchTasksByTitleOrAnyone(String title) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(SEARCH_TASKS_BY_TITLE_OR_ANYONE, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, title);
+                    ps.setString(3, title);
+                }, TasksRepository::readSearchTasksByTitleOrAnyone);
+    }
+
     private static PageTasksRow readPageTasksRow(ResultSet rs) throws SQLException {
         return new PageTasksRow(
                 rs.getObject(1, UUID.class),
@@ -202,6 +222,10 @@ public class TasksRepository {
     }
 
     private static UUID readCreateTask(ResultSet rs) throws SQLException {
+        return rs.getObject(1, UUID.class);
+    }
+
+    private static UUID readSearchTasksByTitleOrAnyone(ResultSet rs) throws SQLException {
         return rs.getObject(1, UUID.class);
     }
 }
