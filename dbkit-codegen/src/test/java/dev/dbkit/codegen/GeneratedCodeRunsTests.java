@@ -108,7 +108,7 @@ class GeneratedCodeRunsTests {
 		});
 		List<String> tables = new JdbcTemplate(shop.db.dataSource())
 			.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", String.class);
-		assertThat(tables).containsExactlyInAnyOrder("tenants", "countries", "projects", "tasks",
+		assertThat(tables).containsExactlyInAnyOrder("tenants", "countries", "projects", "tasks", "feature_masks",
 				"flyway_schema_history");
 	}
 
@@ -128,6 +128,12 @@ class GeneratedCodeRunsTests {
 			assertThat(call(projects, "deleteDoneTasks")).isEqualTo(2L);
 			assertThat(call(projects, "deleteDoneTasks")).isEqualTo(0L);
 			assertThat((Optional<?>) call(projects, "getProject", UUID.randomUUID())).isEmpty();
+			// :execlastid returns the new row's id itself; :execresult the rows affected
+			Object created = call(projects, "createProject", "second");
+			assertThat(created).isInstanceOf(UUID.class);
+			assertThat(((Optional<?>) call(projects, "getProject", created))).isPresent();
+			assertThat(call(projects, "renameProjects", "renamed", "second")).isEqualTo(1L);
+			assertThat(call(projects, "renameProjects", "renamed", "second")).isEqualTo(0L);
 		});
 	}
 

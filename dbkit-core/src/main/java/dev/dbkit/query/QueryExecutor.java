@@ -47,6 +47,15 @@ public class QueryExecutor {
 		}
 	}
 
+	/**
+	 * The value of the one row's one column ({@code :execlastid}: an insert's {@code RETURNING id}).
+	 * @throws org.springframework.dao.EmptyResultDataAccessException when the statement returned no row
+	 */
+	public <T> T value(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
+		return one(query, binder, reader).orElseThrow(() -> new org.springframework.dao.EmptyResultDataAccessException(
+				query + " returned no row, so no id (an ON CONFLICT DO NOTHING, or a WHERE that matched nothing)", 1));
+	}
+
 	/** Every row ({@code :many}). */
 	public <T> List<T> many(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
 		fence(query);

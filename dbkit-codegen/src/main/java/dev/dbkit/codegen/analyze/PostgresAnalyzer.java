@@ -31,6 +31,7 @@ import dev.dbkit.codegen.Diagnostic;
 import dev.dbkit.codegen.parse.ParameterRef;
 import dev.dbkit.codegen.lint.SoftDeleteFilterRule;
 import dev.dbkit.codegen.parse.Query;
+import dev.dbkit.codegen.parse.QueryCommand;
 import dev.dbkit.codegen.tenancy.TenancyFacts;
 import dev.dbkit.codegen.tenancy.TenantProof;
 import dev.dbkit.sql.SqlScriptSplitter;
@@ -327,6 +328,12 @@ public final class PostgresAnalyzer {
 		List<Catalog.@Nullable Table> baseTables = described.baseTables();
 		List<String> baseColumns = described.baseColumns();
 		List<Object> rewritten = described.rewritten();
+		if (query.command() == QueryCommand.EXECLASTID && resultTypes.length != 1) {
+			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :execlastid, "
+					+ "so its statement must return the new row's id as its one column (PostgreSQL has no last insert "
+					+ "id: add RETURNING id); it returns " + resultTypes.length + " columns"));
+			return null;
+		}
 		if (query.command().returnsRows() && resultTypes.length == 0) {
 			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
 					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns no columns: use "

@@ -120,8 +120,11 @@ final class RepositoryEmitter {
 				.addStatement("return this.executor.many($L, $L, $T::$L)", method.constant(), binder,
 						repository.className(), row.reader());
 			case EXEC -> spec.addStatement("this.executor.exec($L, $L)", method.constant(), binder);
-			case EXECROWS -> spec.returns(TypeName.LONG)
+			case EXECROWS, EXECRESULT -> spec.returns(TypeName.LONG)
 				.addStatement("return this.executor.execRows($L, $L)", method.constant(), binder);
+			case EXECLASTID -> spec.returns(row.type().isBoxedPrimitive() ? row.type().unbox() : row.type())
+				.addStatement("return this.executor.value($L, $L, $T::$L)", method.constant(), binder,
+						repository.className(), row.reader());
 		}
 		return spec.build();
 	}

@@ -33,7 +33,11 @@ public record MethodModel(Statement statement, String name, String constant, Lis
 		/** nothing ({@code :exec}) */
 		EXEC,
 		/** the number of rows affected ({@code :execrows}) */
-		EXECROWS
+		EXECROWS,
+		/** the number of rows affected ({@code :execresult}) */
+		EXECRESULT,
+		/** the one column of the one row the statement returns ({@code :execlastid}) */
+		EXECLASTID
 
 	}
 

@@ -17,7 +17,18 @@ public enum QueryCommand {
 	EXEC,
 
 	/** {@code long}: the number of rows affected. */
-	EXECROWS;
+	EXECROWS,
+
+	/**
+	 * sqlc's {@code :execresult} (a command tag in Go): in Java the number of rows affected, as {@link #EXECROWS}.
+	 */
+	EXECRESULT,
+
+	/**
+	 * sqlc's {@code :execlastid} (MySQL's last insert id): PostgreSQL has none, so the statement returns it itself
+	 * ({@code RETURNING id}, one column) and the method returns that value, failing when no row comes back.
+	 */
+	EXECLASTID;
 
 	static @Nullable QueryCommand parse(String text) {
 		try {
@@ -29,7 +40,12 @@ public enum QueryCommand {
 	}
 
 	public boolean returnsRows() {
-		return this == ONE || this == MANY;
+		return this == ONE || this == MANY || this == EXECLASTID;
+	}
+
+	/** The commands, as a header writes them. */
+	public static String list() {
+		return ":one, :many, :exec, :execrows, :execresult or :execlastid";
 	}
 
 }

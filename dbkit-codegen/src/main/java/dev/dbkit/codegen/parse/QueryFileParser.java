@@ -117,14 +117,14 @@ public final class QueryFileParser {
 		String name = words[0];
 		if (words.length < 2) {
 			diagnostics.add(source.diagnostic(wordsOffset + name.length(), "query " + name
-					+ " has no command: add :one, :many, :exec or :execrows after its name"));
+					+ " has no command: add " + QueryCommand.list() + " after its name"));
 			return null;
 		}
 		int commandOffset = headerOffset + header.indexOf(words[1], header.indexOf(name) + name.length());
 		QueryCommand command = words[1].startsWith(":") ? QueryCommand.parse(words[1].substring(1)) : null;
 		if (command == null) {
 			diagnostics.add(source.diagnostic(commandOffset, "unknown command " + words[1] + " for query " + name
-					+ ": use :one, :many, :exec or :execrows"));
+					+ ": use " + QueryCommand.list()));
 			return null;
 		}
 		if (words.length > 2) {

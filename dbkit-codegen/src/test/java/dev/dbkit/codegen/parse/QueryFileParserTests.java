@@ -111,8 +111,8 @@ class QueryFileParserTests {
 						+ "`-- name: GetFeatureFlag :one`)",
 				"q.sql:2:10: a query needs a name: write `-- name: QueryName :command`, the name in UpperCamelCase "
 						+ "such as GetFeatureFlag",
-				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec or :execrows after its name",
-				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec or :execrows",
+				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec, :execrows, :execresult or :execlastid after its name",
+				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec, :execrows, :execresult or :execlastid",
 				"q.sql:9:12: query Mixed mixes $n parameters with named ones (@name, sqlc.arg): use one style per query",
 				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known markers are -- dbkit:cross-tenant and "
 						+ "-- dbkit:side-effects",
@@ -136,7 +136,7 @@ class QueryFileParserTests {
 		assertThat(result.file().queries().get(0).javadoc()).containsExactly("The project.");
 		assertThat(result.file().queries().get(1).command()).isEqualTo(QueryCommand.MANY);
 		assertThat(result.diagnostics()).extracting(Diagnostic::toString)
-			.containsExactly("q.sql:7:14: unknown command :first for query Bad: use :one, :many, :exec or :execrows");
+			.containsExactly("q.sql:7:14: unknown command :first for query Bad: use :one, :many, :exec, :execrows, :execresult or :execlastid");
 	}
 
 	@Test

@@ -45,3 +45,6 @@ CALL do_something();
 
 -- name: Truncates :exec
 TRUNCATE tasks;
+
+-- name: LastIdOfTwoColumns :execlastid
+INSERT INTO projects (tenant_id, name) VALUES ($1, $2) RETURNING id, name;

@@ -30,6 +30,10 @@ public class ProjectsRepository {
 
     private static final GeneratedQuery DELETE_DONE_TASKS = new GeneratedQuery("DeleteDoneTasks", "db/queries/projects.sql", 10, "DELETE FROM tasks WHERE tenant_id = ? AND done", GeneratedQuery.Scope.TENANT);
 
+    private static final GeneratedQuery RENAME_PROJECTS = new GeneratedQuery("RenameProjects", "db/queries/projects.sql", 13, "UPDATE projects SET name = ? WHERE tenant_id = ? AND name = ?", GeneratedQuery.Scope.TENANT);
+
+    private static final GeneratedQuery CREATE_PROJECT = new GeneratedQuery("CreateProject", "db/queries/projects.sql", 17, "INSERT INTO projects (tenant_id, name) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
+
     private final QueryExecutor executor;
 
     public ProjectsRepository(QueryExecutor executor) {
@@ -94,6 +98,41 @@ public class ProjectsRepository {
                 });
     }
 
+    /**
+     * sqlc's :execresult: the rows affected.
+     *
+     * <pre>
+     * UPDATE projects SET name = $2 WHERE tenant_id = $1 AND name = $3
+     * </pre>
+     * <p>
+     * {@code RenameProjects :execresult} from {@code db/queries/projects.sql:13}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public long renameProjects(String name, String name2) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.execRows(RENAME_PROJECTS, (ps) -> {
+                    ps.setString(1, name);
+                    ps.setObject(2, tenantId);
+                    ps.setString(3, name2);
+                });
+    }
+
+    /**
+     * sqlc's :execlastid: PostgreSQL returns the id itself.
+     *
+     * <pre>
+     * INSERT INTO projects (tenant_id, name) VALUES ($1, $2) RETURNING id
+     * </pre>
+     * <p>
+     * {@code CreateProject :execlastid} from {@code db/queries/projects.sql:17}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public UUID createProject(String name) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.value(CREATE_PROJECT, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, name);
+                }, ProjectsRepository::readCreateProject);
+    }
+
     private static Project readProject(ResultSet rs) throws SQLException {
         return new Project(
                 rs.getObject(1, UUID.class),
@@ -112,5 +151,9 @@ public class ProjectsRepository {
                 rs.getString(14),
                 rs.getObject(15, LocalDateTime.class),
                 rs.getObject(16, OffsetDateTime.class));
+    }
+
+    private static UUID readCreateProject(ResultSet rs) throws SQLException {
+        return rs.getObject(1, UUID.class);
     }
 }
