@@ -12,3 +12,9 @@ SELECT count(pg_notify('projects', id::text)) AS notified FROM projects WHERE te
 -- name: NextInvoiceNumber :one
 -- nextval needs no declaration: every insert into a serial column calls it.
 SELECT nextval('invoice_numbers') AS number;
+
+-- name: PlatformCountsNotesDeclared :one
+-- dbkit:cross-tenant
+-- dbkit:side-effects
+-- A platform query that calls a function whose body dbkit cannot see, and says so.
+SELECT platform_task_count() AS tasks;

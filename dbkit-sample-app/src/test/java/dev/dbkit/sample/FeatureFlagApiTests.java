@@ -66,9 +66,14 @@ class FeatureFlagApiTests {
 		assertThat(created.body.get("createdAt").asString()).isNotBlank();
 		assertThat(created.location).isEqualTo("/api/tenants/" + created.body.get("id").asString());
 		assertThat(platform("POST", "/api/tenants", "{\"name\": \"  \"}").status).isEqualTo(400);
-		// registering tenants is a platform operation: a tenant's token may not
+		// registering tenants is a platform operation: a tenant's token may not, even with the platform scope (the
+		// platform repository is fenced while a tenant is current): 403, not a 500
 		assertThat(send("POST", "/api/tenants", created.body.get("id").asString(), "{\"name\": \"b\"}").status)
 			.isEqualTo(403);
+		Response both = request("POST", "/api/tenants", this.tokens.token(created.body.get("id").asString(), "platform"),
+				null, "{\"name\": \"b\"}");
+		assertThat(both.status).isEqualTo(403);
+		assertThat(both.body.get("type").asString()).isEqualTo("urn:dbkit:problem:cross-tenant-call");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.dbkit.tenant.CrossTenantCallException;
 import dev.dbkit.tenant.TenantMissingException;
 import dev.dbkit.tenant.UnknownTenantException;
 
@@ -18,7 +19,8 @@ import dev.dbkit.tenant.UnknownTenantException;
  * Answers tenancy errors with RFC 9457 problem details: a malformed tenant (400), a tenant-scoped call without a
  * tenant (400 by default, {@code dbkit.tenancy.missing-tenant-status}; the detail says where to name it), and a
  * tenant that does not exist or that the caller may not use (404 alike), whether a {@link TenantValidator} or
- * {@link TenantAccess} said so or a tenant-scoped write hit the tenant's foreign key. Never a 500.
+ * {@link TenantAccess} said so or a tenant-scoped write hit the tenant's foreign key, and a platform operation called
+ * from a tenant's request (403). Never a 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,6 +31,10 @@ public class TenancyExceptionHandler {
 	static final URI MISSING = URI.create("urn:dbkit:problem:missing-tenant");
 
 	static final URI UNKNOWN = URI.create("urn:dbkit:problem:unknown-tenant");
+
+	static final URI CROSS_TENANT = URI.create("urn:dbkit:problem:cross-tenant-call");
+
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(TenancyExceptionHandler.class);
 
 	private final String source;
 
@@ -59,6 +65,17 @@ public class TenancyExceptionHandler {
 		// the same answer whether the tenant does not exist or the caller may not use it
 		return problem(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown tenant", "Tenant " + ex.getTenantId()
 				+ " does not exist or is not available to the caller.");
+	}
+
+	/**
+	 * A platform ({@code -- dbkit:cross-tenant}) operation reached from a tenant's request: refused before any SQL
+	 * ({@code CrossTenantCallException}). The caller is told no more than that; the log says which query.
+	 */
+	@ExceptionHandler(CrossTenantCallException.class)
+	ResponseEntity<ProblemDetail> crossTenant(CrossTenantCallException ex) {
+		logger.warn("Refused a cross-tenant call in a tenant's request: {}", ex.getMessage());
+		return problem(HttpStatus.FORBIDDEN, CROSS_TENANT, "Cross-tenant operation", "This operation spans every "
+				+ "tenant and cannot run for a tenant's request.");
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String title, String detail) {

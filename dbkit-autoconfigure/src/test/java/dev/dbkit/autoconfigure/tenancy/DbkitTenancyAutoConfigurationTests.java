@@ -213,6 +213,17 @@ class DbkitTenancyAutoConfigurationTests {
 	}
 
 	@Test
+	void aPlatformCallFromATenantsRequestIsA403NotA500() {
+		this.web.run((context) -> {
+			var answer = context.getBean(TenancyExceptionHandler.class)
+				.crossTenant(new dev.dbkit.tenant.CrossTenantCallException("CreateTenant (db/queries/tenants.sql:5) ..."));
+			assertThat(answer.getStatusCode().value()).isEqualTo(403);
+			assertThat(answer.getBody().getDetail()).isEqualTo("This operation spans every tenant and cannot run for a "
+					+ "tenant's request.");
+		});
+	}
+
+	@Test
 	void missingTenantStatusIsConfigurable() {
 		this.web.withPropertyValues("dbkit.tenancy.missing-tenant-status=401").run((context) -> {
 			TenancyExceptionHandler handler = context.getBean(TenancyExceptionHandler.class);

@@ -409,12 +409,19 @@ public final class PostgresAnalyzer {
 				.withCode(Diagnostic.TENANCY));
 		}
 		List<Diagnostic> effects = new ArrayList<>();
+		Set<String> refusedForTenancy = new java.util.HashSet<>();
+		for (TenantProof.Finding finding : proof.findings()) {
+			if (finding.kind() == TenantProof.Finding.Kind.TENANCY) {
+				refusedForTenancy.add(finding.object());
+			}
+		}
 		for (TenantProof.Finding finding : proof.findings()) {
 			switch (finding.kind()) {
 				case TENANCY -> violations.add(tenantDiagnostic(query, finding.object(), finding.message()));
 				case SESSION -> effects.add(tenantDiagnostic(query, finding.object(), finding.message()));
 				case SIDE_EFFECT -> {
-					if (!query.sideEffects()) {
+					// in a tenant-scoped query a function refused for tenancy needs no second message
+					if (!query.sideEffects() && (query.crossTenant() || !refusedForTenancy.contains(finding.object()))) {
 						effects.add(tenantDiagnostic(query, finding.object(), finding.message()));
 					}
 				}

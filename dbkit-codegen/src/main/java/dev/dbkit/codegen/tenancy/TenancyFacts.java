@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.dbkit.codegen.analyze.NodeTree;
+
 /**
  * What the tenant proof needs to know of the schema, read from the catalogs of the analysis database: every
  * relation and what kind of tenancy it has, the foreign keys, the key columns of every index, inheritance, every
@@ -116,10 +118,21 @@ public final class TenancyFacts {
 
 	private final Set<Long> unsafeDomains;
 
+	private Map<Long, List<Object>> writeTimeTrees = Map.of();
+
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
 			Map<Long, Function> functions, Set<Long> equalityOperators) {
 		this(relations, foreignKeys, indexKeys, indexKeys, functions, equalityOperators, Map.of(), Map.of(), Map.of(),
 				Set.of());
+	}
+
+	/**
+	 * The expression trees that PostgreSQL evaluates when a row of the table is written, out of sight of the plan:
+	 * its CHECK constraints and those of the domains of its columns, its index expressions and partial-index
+	 * predicates. (A default that runs is in the plan; triggers are schema, not query: docs/tenancy.md.)
+	 */
+	public List<Object> writeTimeTrees(long tableOid) {
+		return this.writeTimeTrees.getOrDefault(tableOid, List.of());
 	}
 
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
@@ -352,8 +365,34 @@ public final class TenancyFacts {
 					relation.relkind(), (kind == Kind.TENANT) ? attno : 0, kind, List.copyOf(relation.columns()),
 					relation.tenantNotNull(), relation.tenantGenerated(), unsafeGenerated.contains(relation.oid())));
 		}
-		return new TenancyFacts(relations, foreignKeys, indexKeys, indexColumns, functions, equalities,
+		TenancyFacts facts = new TenancyFacts(relations, foreignKeys, indexKeys, indexColumns, functions, equalities,
 				operatorFunctions, operatorNames, children, unsafeDomains);
+		facts.writeTimeTrees = writeTimeTrees(connection);
+		return facts;
+	}
+
+	private static Map<Long, List<Object>> writeTimeTrees(Connection connection) throws SQLException {
+		Map<Long, List<Object>> trees = new HashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT conrelid, conbin::text FROM pg_constraint "
+						+ "WHERE contype = 'c' AND conrelid <> 0 "
+						+ "UNION ALL SELECT a.attrelid, c.conbin::text FROM pg_attribute a JOIN pg_constraint c "
+						+ "ON c.contypid = a.atttypid WHERE c.contype = 'c' AND a.attnum > 0 AND NOT a.attisdropped "
+						+ "UNION ALL SELECT indrelid, indexprs::text FROM pg_index WHERE indexprs IS NOT NULL "
+						+ "UNION ALL SELECT indrelid, indpred::text FROM pg_index WHERE indpred IS NOT NULL")) {
+			while (rs.next()) {
+				Object tree;
+				try {
+					tree = NodeTree.parse(rs.getString(2));
+				}
+				catch (IllegalArgumentException ex) {
+					// a tree dbkit cannot read: a node it cannot judge, which the proof refuses
+					tree = new NodeTree.Node("UNREADABLE", Map.of());
+				}
+				trees.computeIfAbsent(rs.getLong(1), (table) -> new ArrayList<>()).add(tree);
+			}
+		}
+		return trees;
 	}
 
 	private static String quote(String literal) {

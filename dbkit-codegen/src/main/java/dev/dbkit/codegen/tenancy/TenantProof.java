@@ -90,7 +90,7 @@ public final class TenantProof {
 			"pg_get_backend_memory_contexts", "pg_current_xact_id_if_assigned",
 			"pg_export_snapshot", "pg_partition_tree", "pg_filenode_relation",
 			"pg_relation_filepath", "pg_relation_filenode", "pg_visible_in_snapshot", "txid_status", "pg_xact_status",
-			"pg_input_is_valid", "pg_input_error_info");
+			"pg_input_is_valid", "pg_input_error_info", "lastval", "currval");
 
 	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
 			"pg_logical_", "pg_replication_", "dblink", "pg_current_wal");
@@ -757,6 +757,20 @@ public final class TenantProof {
 
 	private void checkWrite(Node modify, TenancyFacts.Relation table, int index) {
 		int operation = (int) modify.number("operation", 0);
+		if (operation != CMD_DELETE) {
+			// what PostgreSQL runs for each written row out of sight of the plan: CHECK constraints (also of
+			// domains), index expressions and predicates; judged like the statement's own calls
+			this.via = "writes " + table.name() + ", whose check constraint or index";
+			for (Object tree : this.facts.writeTimeTrees(table.oid())) {
+				if (tree instanceof Node node && node.is("UNREADABLE")) {
+					refuse(table.name(), this.via + " dbkit cannot read, so it cannot judge what it runs");
+				}
+				else {
+					checkFunctionsIn(tree);
+				}
+			}
+			this.via = null;
+		}
 		switch (table.kind()) {
 			case CHILD, OPAQUE, SYSTEM -> {
 				refuse(table.name(), "writes " + table.name() + ", which has no " + this.tenantColumn + " column, so the "
@@ -1241,6 +1255,13 @@ public final class TenantProof {
 		});
 	}
 
+	/** Who calls the function being judged, when it is not the statement itself. */
+	private @Nullable String via;
+
+	private String calls() {
+		return (this.via != null) ? this.via + " calls " : "calls ";
+	}
+
 	private void checkFunction(long oid) {
 		TenancyFacts.Function function = this.facts.function(oid);
 		if (function == null) {
@@ -1255,33 +1276,47 @@ public final class TenantProof {
 				return;
 			}
 			String origin = (function.extension() != null) ? "of extension " + function.extension() : "defined in the schema";
-			refuse(function.name(), "calls " + function.schema() + "." + function.name() + ", a function " + origin
+			if (function.extension() != null && SESSION_BUILTINS.contains(function.name())) {
+				refuseSessionChange(function.name());
+				return;
+			}
+			refuse(function.name(), calls() + function.schema() + "." + function.name() + ", a function " + origin
 					+ " whose body dbkit cannot see: it may read or write any tenant's rows; compute it in the query, "
 					+ "or mark a platform query with -- dbkit:cross-tenant");
+			// nor can dbkit see whether it changes the session or has other effects: a platform query that calls it
+			// says so (a tenant-scoped one is refused above anyway)
+			refuse(function.name(), calls() + function.schema() + "." + function.name() + ", a function " + origin
+					+ " whose body dbkit cannot see: it may change the session (a setting such as the role) or have "
+					+ "other side effects; a platform query that calls it declares that with a -- dbkit:side-effects "
+					+ "line, and its author answers for it", Finding.Kind.SIDE_EFFECT);
 			return;
 		}
 		String name = function.name();
 		if (SESSION_BUILTINS.contains(name)) {
-			refuse(name, "calls " + name + ", which changes the session beyond this statement (a setting, such as "
-					+ "dbkit.tenant_id or the role, a session lock, a connection): on a pooled connection the next "
-					+ "borrower would inherit it, so no generated call may"
-					+ (name.startsWith("pg_advisory") || name.startsWith("pg_try_advisory")
-							? "; pg_advisory_xact_lock takes a lock the transaction releases (declare it with -- "
-									+ "dbkit:side-effects)"
-							: ""),
-					Finding.Kind.SESSION);
+			refuseSessionChange(name);
 			return;
 		}
 		if (SIDE_EFFECT_BUILTINS.contains(name) || SIDE_EFFECT_PREFIXES.stream().anyMatch(name::startsWith)) {
-			refuse(name, "calls " + name + ", which has an effect beyond the rows it returns (a notification, a "
+			refuse(name, calls() + name + ", which has an effect beyond the rows it returns (a notification, a "
 					+ "sequence, a large object, a lock, another session or the server): declare it with a -- "
 					+ "dbkit:side-effects line under the query's name", Finding.Kind.SIDE_EFFECT);
 			return;
 		}
 		if (UNSAFE_BUILTINS.contains(name) || UNSAFE_BUILTIN_PREFIXES.stream().anyMatch(name::startsWith)) {
-			refuse(name, "calls " + name + ", which runs SQL given as text or reads data and statistics of every "
+			refuse(name, calls() + name + ", which runs SQL given as text or reads data and statistics of every "
 					+ "tenant: mark a platform query with -- dbkit:cross-tenant");
 		}
+	}
+
+	private void refuseSessionChange(String name) {
+		refuse(name, calls() + name + ", which changes the session beyond this statement (a setting, such as "
+				+ "dbkit.tenant_id or the role, a session lock, a connection): on a pooled connection the next "
+				+ "borrower would inherit it, so no generated call may"
+				+ (name.startsWith("pg_advisory") || name.startsWith("pg_try_advisory")
+						? "; pg_advisory_xact_lock takes a lock the transaction releases (declare it with -- "
+								+ "dbkit:side-effects)"
+						: ""),
+				Finding.Kind.SESSION);
 	}
 
 	private void refuse(String object, String message) {
