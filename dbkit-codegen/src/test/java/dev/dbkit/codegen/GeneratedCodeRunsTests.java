@@ -134,6 +134,13 @@ class GeneratedCodeRunsTests {
 			assertThat(((Optional<?>) call(projects, "getProject", created))).isPresent();
 			assertThat(call(projects, "renameProjects", "renamed", "second")).isEqualTo(1L);
 			assertThat(call(projects, "renameProjects", "renamed", "second")).isEqualTo(0L);
+			// sqlc.slice: a list parameter, one array whatever its length
+			List<UUID> open = jdbc.queryForList("SELECT id FROM tasks WHERE NOT done", UUID.class);
+			assertThat(call(projects, "tasksByIds", open)).isEqualTo(open);
+			assertThat((List<?>) call(projects, "tasksByIds", List.of())).isEmpty();
+			assertThat((List<?>) call(projects, "tasksByIds", List.of(UUID.randomUUID()))).isEmpty();
+			assertThat(call(projects, "tasksNotIn", List.of())).isEqualTo(open);
+			assertThat((List<?>) call(projects, "tasksNotIn", open)).isEmpty();
 		});
 	}
 

@@ -23,7 +23,8 @@ import dev.dbkit.sql.SqlStatement;
 /**
  * Parses sqlc-style query files: {@code -- name: Name :command} headers, the comment lines after a header (its
  * Javadoc, and markers such as {@code -- dbkit:cross-tenant}), one statement per query. Parameters are PostgreSQL's
- * {@code $n} (repeatable) or sqlc's {@code @name}, {@code sqlc.arg(name)} and {@code sqlc.narg(name)}; string
+ * {@code $n} (repeatable) or sqlc's {@code @name}, {@code sqlc.arg(name)}, {@code sqlc.narg(name)} and
+ * {@code sqlc.slice(name)} (a list, sent as one array: {@code x IN (sqlc.slice(ids))} becomes {@code x = ANY($n)}); string
  * literals, quoted identifiers, comments and dollar-quoted bodies are respected.
  */
 public final class QueryFileParser {
@@ -34,6 +35,9 @@ public final class QueryFileParser {
 	private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
 	private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	/** What the text before {@code sqlc.slice(...)} must end with: {@code IN (}, maybe {@code NOT IN (}. */
+	private static final Pattern SLICE_CONTEXT = Pattern.compile("(?i)(\\bNOT\\s+)?\\bIN\\s*\\(\\s*$");
 
 	/** The highest parameter number PostgreSQL accepts. */
 	private static final int MAX_PARAMETER = 65535;
@@ -262,6 +266,46 @@ public final class QueryFileParser {
 							+ text.charAt(dollar - 1) + "' is read differently by PostgreSQL (part of a name) and by the "
 							+ "JDBC driver (a dollar quote): put a space before it, or quote the name"));
 					return null;
+				}
+				if (text.equalsIgnoreCase("sqlc") && sql.regionMatches(true, token.end(), ".slice(", 0, 7)) {
+					int open = sql.indexOf('(', i);
+					int close = sql.indexOf(')', open);
+					String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
+					if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
+						argument = argument.substring(1, argument.length() - 1);
+					}
+					int after = t + 1;
+					while (after < tokens.size() && tokens.get(after).start() <= close) {
+						after++;
+					}
+					while (after < tokens.size() && tokens.get(after).insignificant()) {
+						after++;
+					}
+					Matcher in = SLICE_CONTEXT.matcher(pg);
+					boolean closed = after < tokens.size() && tokens.get(after).text(sql).equals(")");
+					if (close < 0 || !PARAM_NAME.matcher(argument).matches() || !in.find() || !closed) {
+						diagnostics.add(source.diagnostic(base + i, "sqlc.slice(...) in query " + name + " goes alone "
+								+ "inside IN (...) with a name of letters, digits and underscores: write `column IN "
+								+ "(sqlc.slice(ids))`, which dbkit sends as `column = ANY($n)` with a list parameter"));
+						return null;
+					}
+					// x IN (sqlc.slice(ids)) becomes x = ANY($n), x NOT IN (...) x <> ALL($n): one array parameter,
+					// whatever the list's length, and an empty list matches nothing (IN () is no SQL at all)
+					boolean not = in.group(1) != null;
+					int removed = pg.length() - in.start();
+					pg.setLength(in.start());
+					jdbc.setLength(jdbc.length() - removed);
+					offsets.subList(offsets.size() - removed, offsets.size()).clear();
+					String operator = not ? "<> ALL(" : "= ANY(";
+					for (char c : operator.toCharArray()) {
+						pg.append(c);
+						jdbc.append(c);
+						offsets.add(base + i);
+					}
+					namedAt = (namedAt < 0) ? i : namedAt;
+					named(argument, false, base + i, close + 1 - i, namedIndex, parameters, pg, jdbc, offsets, slots);
+					t = after - 1; // the IN's closing parenthesis is copied as it is
+					continue;
 				}
 				if (text.equalsIgnoreCase("sqlc") && (sql.regionMatches(true, token.end(), ".arg(", 0, 5)
 						|| sql.regionMatches(true, token.end(), ".narg(", 0, 6))) {

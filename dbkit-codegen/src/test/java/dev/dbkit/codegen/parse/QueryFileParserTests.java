@@ -121,6 +121,23 @@ class QueryFileParserTests {
 	}
 
 	@Test
+	void sqlcSliceBecomesOneArrayParameter() {
+		Query in = single("-- name: ByIds :many\nSELECT id FROM t WHERE tenant_id = @tenant AND id IN (sqlc.slice(ids))\n");
+		assertThat(in.postgresSql()).isEqualTo("SELECT id FROM t WHERE tenant_id = $1 AND id = ANY($2)");
+		assertThat(in.jdbcSql()).isEqualTo("SELECT id FROM t WHERE tenant_id = ? AND id = ANY(?)");
+		Query notIn = single("-- name: NotIds :many\nSELECT id FROM t WHERE id not in ( sqlc.slice('ids') ) AND x = @x\n");
+		assertThat(notIn.postgresSql()).isEqualTo("SELECT id FROM t WHERE id <> ALL($1) AND x = $2");
+		assertThat(notIn.parameters()).extracting(ParameterRef::name).containsExactly("ids", "x");
+		assertThat(parse("-- name: Loose :many\nSELECT sqlc.slice(ids)\n").diagnostics()).singleElement()
+			.asString()
+			.contains("q.sql:2:8: sqlc.slice(...) in query Loose goes alone inside IN (...)");
+		assertThat(parse("-- name: Mixed :many\nSELECT 1 WHERE x IN (sqlc.slice(ids), 3)\n").diagnostics())
+			.singleElement()
+			.asString()
+			.contains("goes alone inside IN (...)");
+	}
+
+	@Test
 	void headersMayBeBlockCommentsAsSqlcAllows() {
 		QueryFileParser.Result result = parse("""
 				/* name: GetProject :one */

@@ -17,3 +17,10 @@ UPDATE projects SET name = $2 WHERE tenant_id = $1 AND name = $3;
 -- name: CreateProject :execlastid
 -- sqlc's :execlastid: PostgreSQL returns the id itself.
 INSERT INTO projects (tenant_id, name) VALUES ($1, $2) RETURNING id;
+
+-- name: TasksByIds :many
+-- sqlc.slice: a list, sent as one array parameter (id = ANY($2)); an empty list matches nothing.
+SELECT id FROM tasks WHERE tenant_id = @tenant_id AND id IN (sqlc.slice('ids')) ORDER BY title;
+
+-- name: TasksNotIn :many
+SELECT id FROM tasks WHERE tenant_id = @tenant_id AND id NOT IN ( sqlc.slice(ids) ) ORDER BY title;

@@ -34,6 +34,10 @@ public class ProjectsRepository {
 
     private static final GeneratedQuery CREATE_PROJECT = new GeneratedQuery("CreateProject", "db/queries/projects.sql", 17, "INSERT INTO projects (tenant_id, name) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
 
+    private static final GeneratedQuery TASKS_BY_IDS = new GeneratedQuery("TasksByIds", "db/queries/projects.sql", 21, "SELECT id FROM tasks WHERE tenant_id = ? AND id = ANY(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
+
+    private static final GeneratedQuery TASKS_NOT_IN = new GeneratedQuery("TasksNotIn", "db/queries/projects.sql", 25, "SELECT id FROM tasks WHERE tenant_id = ? AND id <> ALL(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
+
     private final QueryExecutor executor;
 
     public ProjectsRepository(QueryExecutor executor) {
@@ -133,6 +137,38 @@ public class ProjectsRepository {
                 }, ProjectsRepository::readCreateProject);
     }
 
+    /**
+     * sqlc.slice: a list, sent as one array parameter (id = ANY($2)); an empty list matches nothing.
+     *
+     * <pre>
+     * SELECT id FROM tasks WHERE tenant_id = &#64;tenant_id AND id IN (sqlc.slice('ids')) ORDER BY title
+     * </pre>
+     * <p>
+     * {@code TasksByIds :many} from {@code db/queries/projects.sql:21}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<UUID> tasksByIds(List<UUID> ids) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(TASKS_BY_IDS, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setList(ps, 2, ids, "uuid");
+                }, ProjectsRepository::readTasksByIds);
+    }
+
+    /**
+     * <pre>
+     * SELECT id FROM tasks WHERE tenant_id = &#64;tenant_id AND id NOT IN ( sqlc.slice(ids) ) ORDER BY title
+     * </pre>
+     * <p>
+     * {@code TasksNotIn :many} from {@code db/queries/projects.sql:25}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<UUID> tasksNotIn(List<UUID> ids) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(TASKS_NOT_IN, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    JdbcValues.setList(ps, 2, ids, "uuid");
+                }, ProjectsRepository::readTasksNotIn);
+    }
+
     private static Project readProject(ResultSet rs) throws SQLException {
         return new Project(
                 rs.getObject(1, UUID.class),
@@ -154,6 +190,14 @@ public class ProjectsRepository {
     }
 
     private static UUID readCreateProject(ResultSet rs) throws SQLException {
+        return rs.getObject(1, UUID.class);
+    }
+
+    private static UUID readTasksByIds(ResultSet rs) throws SQLException {
+        return rs.getObject(1, UUID.class);
+    }
+
+    private static UUID readTasksNotIn(ResultSet rs) throws SQLException {
         return rs.getObject(1, UUID.class);
     }
 }
