@@ -203,8 +203,12 @@ public final class QueryFileParser {
 		List<Integer> slots = new ArrayList<>();
 		Map<String, Integer> namedIndex = new LinkedHashMap<>();
 		TreeMap<Integer, ParameterRef> parameters = new TreeMap<>();
-		int positionalAt = -1;
-		int namedAt = -1;
+		int highestPositional = 0;
+		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
+			if (token.kind() == SqlLexer.Kind.PARAMETER) {
+				highestPositional = Math.max(highestPositional, Math.min(SqlLexer.parameterNumber(sql, token), MAX_PARAMETER));
+			}
+		}
 		for (int k = 0; k < sql.length(); k++) {
 			char c = sql.charAt(k);
 			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
@@ -251,7 +255,6 @@ public final class QueryFileParser {
 							+ " is out of range: PostgreSQL numbers parameters from $1 to $" + MAX_PARAMETER));
 					return null;
 				}
-				positionalAt = (positionalAt < 0) ? i : positionalAt;
 				parameters.putIfAbsent(index, new ParameterRef(index, null, false, base + i));
 				appendParameter(pg, jdbc, offsets, slots, index, base + i, text.length());
 				continue;
@@ -302,8 +305,7 @@ public final class QueryFileParser {
 						jdbc.append(c);
 						offsets.add(base + i);
 					}
-					namedAt = (namedAt < 0) ? i : namedAt;
-					named(argument, false, base + i, close + 1 - i, namedIndex, parameters, pg, jdbc, offsets, slots);
+					named(argument, false, base + i, close + 1 - i, highestPositional, namedIndex, parameters, pg, jdbc, offsets, slots);
 					t = after - 1; // the IN's closing parenthesis is copied as it is
 					continue;
 				}
@@ -322,8 +324,7 @@ public final class QueryFileParser {
 								+ "underscores"));
 						return null;
 					}
-					namedAt = (namedAt < 0) ? i : namedAt;
-					named(argument, nullable, base + i, close + 1 - i, namedIndex, parameters, pg, jdbc, offsets, slots);
+					named(argument, nullable, base + i, close + 1 - i, highestPositional, namedIndex, parameters, pg, jdbc, offsets, slots);
 					while (t + 1 < tokens.size() && tokens.get(t + 1).start() <= close) {
 						t++;
 					}
@@ -339,8 +340,7 @@ public final class QueryFileParser {
 							+ name + ": a parameter name has letters, digits and underscores"));
 					return null;
 				}
-				namedAt = (namedAt < 0) ? i : namedAt;
-				named(parameterName, false, base + i, following.end() - i, namedIndex, parameters, pg, jdbc, offsets,
+				named(parameterName, false, base + i, following.end() - i, highestPositional, namedIndex, parameters, pg, jdbc, offsets,
 						slots);
 				t++;
 				continue;
@@ -362,11 +362,6 @@ public final class QueryFileParser {
 				offsets.add(base + k);
 			}
 		}
-		if (positionalAt >= 0 && namedAt >= 0) {
-			diagnostics.add(source.diagnostic(base + Math.max(positionalAt, namedAt), "query " + name
-					+ " mixes $n parameters with named ones (@name, sqlc.arg): use one style per query"));
-			return null;
-		}
 		String driverReading = driverDisagreement(jdbc.toString(), slots.size());
 		if (driverReading != null) {
 			diagnostics.add(source.diagnostic(base, "query " + name + ": the JDBC driver would read this statement "
@@ -380,10 +375,12 @@ public final class QueryFileParser {
 				List.copyOf(javadoc), crossTenant, sideEffects);
 	}
 
-	private static void named(String parameterName, boolean nullable, int fileOffset, int length,
+	private static void named(String parameterName, boolean nullable, int fileOffset, int length, int highestPositional,
 			Map<String, Integer> namedIndex, TreeMap<Integer, ParameterRef> parameters, StringBuilder pg,
 			StringBuilder jdbc, List<Integer> offsets, List<Integer> slots) {
-		int index = namedIndex.computeIfAbsent(parameterName.toLowerCase(Locale.ROOT), (key) -> namedIndex.size() + 1);
+		// after the highest $n of the query, as sqlc numbers them when a query mixes both styles
+		int index = namedIndex.computeIfAbsent(parameterName.toLowerCase(Locale.ROOT),
+				(key) -> highestPositional + namedIndex.size() + 1);
 		ParameterRef existing = parameters.get(index);
 		if (existing == null) {
 			parameters.put(index, new ParameterRef(index, parameterName, nullable, fileOffset));

@@ -113,11 +113,20 @@ class QueryFileParserTests {
 						+ "such as GetFeatureFlag",
 				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec, :execrows, :execresult or :execlastid after its name",
 				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec, :execrows, :execresult or :execlastid",
-				"q.sql:9:12: query Mixed mixes $n parameters with named ones (@name, sqlc.arg): use one style per query",
 				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known markers are -- dbkit:cross-tenant and "
 						+ "-- dbkit:side-effects",
 				"q.sql:14:8: parameter $0 in query Huge is out of range: PostgreSQL numbers parameters from $1 to $65535",
 				"q.sql:15:1: query Empty has no SQL statement");
+	}
+
+	@Test
+	void namedParametersFollowTheHighestPositionalOneWhenAQueryMixesBoth() {
+		Query mixed = single("-- name: Mixed :many\nSELECT id FROM t WHERE a = @a AND tenant_id = $1 AND b = $2 "
+				+ "AND c = sqlc.arg(c) AND d = @a\n");
+		assertThat(mixed.postgresSql())
+			.isEqualTo("SELECT id FROM t WHERE a = $3 AND tenant_id = $1 AND b = $2 AND c = $4 AND d = $3");
+		assertThat(mixed.parameters()).extracting(ParameterRef::index).containsExactly(1, 2, 3, 4);
+		assertThat(mixed.parameters()).extracting(ParameterRef::name).containsExactly(null, null, "a", "c");
 	}
 
 	@Test
