@@ -141,6 +141,8 @@ class GeneratedCodeRunsTests {
 			assertThat((List<?>) call(projects, "tasksByIds", List.of(UUID.randomUUID()))).isEmpty();
 			assertThat(call(projects, "tasksNotIn", List.of())).isEqualTo(open);
 			assertThat((List<?>) call(projects, "tasksNotIn", open)).isEmpty();
+			// a void row under :exec: run, discarded
+			call(projects, "lockProjectWork", "project-a");
 		});
 	}
 

@@ -76,11 +76,18 @@ public class QueryExecutor {
 		}
 	}
 
-	/** Runs a statement ({@code :exec}). */
+	/**
+	 * Runs a statement ({@code :exec}). A statement that returns a row of {@code void} (such as {@code SELECT
+	 * pg_advisory_xact_lock(?)}) is run too, and its row discarded.
+	 */
 	public void exec(GeneratedQuery query, ParameterBinder binder) {
 		fence(query);
 		try {
-			update(query, binder);
+			this.jdbc.execute(query.sql(), (PreparedStatementCallback<Void>) (ps) -> {
+				binder.bind(ps);
+				ps.execute();
+				return null;
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw translate(query, ex);

@@ -45,6 +45,9 @@ import dev.dbkit.sql.SqlScriptSplitter;
  */
 public final class PostgresAnalyzer {
 
+	/** The type of a function that returns nothing ({@code pg_advisory_xact_lock}). */
+	private static final long VOID = 2278;
+
 	/** Bounds a statement of the analysis (a planner folding a slow function). */
 	static final String STATEMENT_TIMEOUT = "30s";
 
@@ -340,8 +343,11 @@ public final class PostgresAnalyzer {
 					+ ":exec or :execrows, or add a RETURNING clause"));
 			return null;
 		}
-		if (!query.command().returnsRows() && resultTypes.length > 0) {
-			// the driver refuses rows where it expects a count, at run time: say so at build time
+		boolean onlyVoid = resultTypes.length > 0 && java.util.Arrays.stream(resultTypes).allMatch((t) -> t == VOID);
+		if (!query.command().returnsRows() && resultTypes.length > 0
+				&& !(query.command() == QueryCommand.EXEC && onlyVoid)) {
+			// the driver refuses rows where it expects a count, at run time: say so at build time (a row of void,
+			// such as SELECT pg_advisory_xact_lock($1) under :exec, is run and discarded)
 			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
 					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns rows: use :one or "
 					+ ":many (or, for a write, drop its RETURNING clause)"));

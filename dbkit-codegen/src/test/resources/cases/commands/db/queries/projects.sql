@@ -24,3 +24,8 @@ SELECT id FROM tasks WHERE tenant_id = @tenant_id AND id IN (sqlc.slice('ids')) 
 
 -- name: TasksNotIn :many
 SELECT id FROM tasks WHERE tenant_id = @tenant_id AND id NOT IN ( sqlc.slice(ids) ) ORDER BY title;
+
+-- name: LockProjectWork :exec
+-- dbkit:side-effects
+-- A statement whose one column is void (sqlc's idiom for a transaction lock): run, its row discarded.
+SELECT pg_advisory_xact_lock(hashtext($1));

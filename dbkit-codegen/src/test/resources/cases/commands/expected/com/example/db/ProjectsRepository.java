@@ -38,6 +38,8 @@ public class ProjectsRepository {
 
     private static final GeneratedQuery TASKS_NOT_IN = new GeneratedQuery("TasksNotIn", "db/queries/projects.sql", 25, "SELECT id FROM tasks WHERE tenant_id = ? AND id <> ALL(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
 
+    private static final GeneratedQuery LOCK_PROJECT_WORK = new GeneratedQuery("LockProjectWork", "db/queries/projects.sql", 28, "SELECT pg_advisory_xact_lock(hashtext(?))", GeneratedQuery.Scope.GLOBAL);
+
     private final QueryExecutor executor;
 
     public ProjectsRepository(QueryExecutor executor) {
@@ -167,6 +169,21 @@ public class ProjectsRepository {
                     ps.setObject(1, tenantId);
                     JdbcValues.setList(ps, 2, ids, "uuid");
                 }, ProjectsRepository::readTasksNotIn);
+    }
+
+    /**
+     * A statement whose one column is void (sqlc's idiom for a transaction lock): run, its row discarded.
+     *
+     * <pre>
+     * SELECT pg_advisory_xact_lock(hashtext($1))
+     * </pre>
+     * <p>
+     * {@code LockProjectWork :exec} from {@code db/queries/projects.sql:28}.
+     */
+    public void lockProjectWork(String param1) {
+        this.executor.exec(LOCK_PROJECT_WORK, (ps) -> {
+                    ps.setString(1, param1);
+                });
     }
 
     private static Project readProject(ResultSet rs) throws SQLException {
