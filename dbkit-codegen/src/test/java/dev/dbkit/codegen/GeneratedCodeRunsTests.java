@@ -143,6 +143,16 @@ class GeneratedCodeRunsTests {
 			assertThat((List<?>) call(projects, "tasksNotIn", open)).isEmpty();
 			// a void row under :exec: run, discarded
 			call(projects, "lockProjectWork", "project-a");
+			// bit strings and ranges in their text form, both ways
+			jdbc.update("INSERT INTO feature_masks (id, flags, active) VALUES (1, B'10100000', "
+					+ "'[2026-01-01 00:00:00+00,2027-01-01 00:00:00+00)'), (2, B'10100000', NULL)");
+			List<?> masks = (List<?>) call(projects, "masksActiveAt", "10100000",
+					java.time.OffsetDateTime.parse("2026-06-01T00:00:00Z"));
+			assertThat(masks).singleElement().satisfies((mask) -> {
+				assertThat(component(mask, "flags")).isEqualTo("10100000");
+				// the range as PostgreSQL writes it (in the session's time zone)
+				assertThat((String) component(mask, "active")).startsWith("[\"20").endsWith("\")").contains("\",\"");
+			});
 		});
 	}
 

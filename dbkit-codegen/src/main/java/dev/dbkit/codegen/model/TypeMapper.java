@@ -13,7 +13,8 @@ import dev.dbkit.codegen.model.ValueType.Kind;
 
 /**
  * Database types to Java types (uuid → UUID, text → String, int4 → int/Integer, numeric → BigDecimal, timestamptz →
- * OffsetDateTime, arrays → List, enums → generated Java enums, jsonb → String), with the overrides of the
+ * OffsetDateTime, arrays → List, enums → generated Java enums, jsonb and every other scalar type → String in
+ * PostgreSQL's text form; composite types have none), with the overrides of the
  * configuration by {@code table.column} and by type name.
  */
 final class TypeMapper {
@@ -90,7 +91,10 @@ final class TypeMapper {
 			case "date" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalDate"), nullable, type.name());
 			case "time" -> ValueType.of(Kind.OBJECT, ClassName.get("java.time", "LocalTime"), nullable, type.name());
 			case "bytea" -> ValueType.of(Kind.BYTES, TypeName.get(byte[].class), nullable);
-			default -> null;
+			// every other scalar type (bit strings, geometry, ranges, full-text, oid and xid, money, pg_lsn, ltree,
+			// hstore, ...): its text form as PostgreSQL writes it, bound as text of that type, as jsonb is
+			default -> (type.kind() == 'b' || type.kind() == 'r' || type.kind() == 'm')
+					? ValueType.typedText(bindName(type), nullable) : null;
 		};
 	}
 

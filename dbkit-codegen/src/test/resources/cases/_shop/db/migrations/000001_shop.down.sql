@@ -1,1 +1,1 @@
-DROP TABLE feature_masks; DROP TABLE tasks; DROP TABLE projects; DROP TYPE project_status; DROP TABLE countries; DROP TABLE tenants;
+DROP TABLE feature_masks; DROP TYPE rgb; DROP TABLE tasks; DROP TABLE projects; DROP TYPE project_status; DROP TABLE countries; DROP TABLE tenants;

@@ -49,8 +49,12 @@ CREATE TABLE tasks (
 -- tenant lookups (the checklist's tenant index): the tenant condition runs first, as an index condition
 CREATE INDEX idx_tasks_tenant ON tasks(tenant_id);
 
--- a global table with a column of a type dbkit has no Java mapping for (bit strings)
+-- a global table with columns of types read as PostgreSQL's text (bit strings, ranges) and one of a composite type,
+-- which has no Java mapping
+CREATE TYPE rgb AS (r int, g int, b int);
 CREATE TABLE feature_masks (
-    id    int PRIMARY KEY,
-    flags bit(8) NOT NULL
+    id      int PRIMARY KEY,
+    flags   bit(8) NOT NULL,
+    active  tstzrange,
+    color   rgb
 );

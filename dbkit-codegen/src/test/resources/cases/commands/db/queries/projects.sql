@@ -29,3 +29,7 @@ SELECT id FROM tasks WHERE tenant_id = @tenant_id AND id NOT IN ( sqlc.slice(ids
 -- dbkit:side-effects
 -- A statement whose one column is void (sqlc's idiom for a transaction lock): run, its row discarded.
 SELECT pg_advisory_xact_lock(hashtext($1));
+
+-- name: MasksActiveAt :many
+-- Types without a Java type of their own (bit strings, ranges) are read and bound in PostgreSQL's text form.
+SELECT id, flags, active FROM feature_masks WHERE flags = $1 AND active @> $2::timestamptz ORDER BY id;

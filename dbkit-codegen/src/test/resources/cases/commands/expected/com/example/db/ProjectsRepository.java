@@ -40,6 +40,8 @@ public class ProjectsRepository {
 
     private static final GeneratedQuery LOCK_PROJECT_WORK = new GeneratedQuery("LockProjectWork", "db/queries/projects.sql", 28, "SELECT pg_advisory_xact_lock(hashtext(?))", GeneratedQuery.Scope.GLOBAL);
 
+    private static final GeneratedQuery MASKS_ACTIVE_AT = new GeneratedQuery("MasksActiveAt", "db/queries/projects.sql", 33, "SELECT id, flags, active FROM feature_masks WHERE flags = ? AND active @> ?::timestamptz ORDER BY id", GeneratedQuery.Scope.GLOBAL);
+
     private final QueryExecutor executor;
 
     public ProjectsRepository(QueryExecutor executor) {
@@ -186,6 +188,22 @@ public class ProjectsRepository {
                 });
     }
 
+    /**
+     * Types without a Java type of their own (bit strings, ranges) are read and bound in PostgreSQL's text form.
+     *
+     * <pre>
+     * SELECT id, flags, active FROM feature_masks WHERE flags = $1 AND active &#64;&gt; $2::timestamptz ORDER BY id
+     * </pre>
+     * <p>
+     * {@code MasksActiveAt :many} from {@code db/queries/projects.sql:33}.
+     */
+    public List<MasksActiveAtRow> masksActiveAt(String flags, OffsetDateTime param2) {
+        return this.executor.many(MASKS_ACTIVE_AT, (ps) -> {
+                    JdbcValues.setTyped(ps, 1, flags, "bit");
+                    ps.setObject(2, param2);
+                }, ProjectsRepository::readMasksActiveAtRow);
+    }
+
     private static Project readProject(ResultSet rs) throws SQLException {
         return new Project(
                 rs.getObject(1, UUID.class),
@@ -216,5 +234,12 @@ public class ProjectsRepository {
 
     private static UUID readTasksNotIn(ResultSet rs) throws SQLException {
         return rs.getObject(1, UUID.class);
+    }
+
+    private static MasksActiveAtRow readMasksActiveAtRow(ResultSet rs) throws SQLException {
+        return new MasksActiveAtRow(
+                rs.getInt(1),
+                rs.getString(2),
+                rs.getString(3));
     }
 }
