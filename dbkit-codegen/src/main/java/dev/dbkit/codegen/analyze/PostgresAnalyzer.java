@@ -181,8 +181,9 @@ public final class PostgresAnalyzer {
 			diagnostics.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name() + " is a "
 					+ unpreparable + " statement, which PostgreSQL cannot PREPARE, so dbkit cannot check it against the "
 					+ "schema or prove its tenancy: write the query as SELECT, INSERT, UPDATE, DELETE, MERGE or VALUES "
-					+ "(WITH ...), or run it from code outside dbkit's queries" + (unpreparable.equals("TRUNCATE") ? " (a TRUNCATE of tenant data can never be "
-							+ "scoped to one tenant: DELETE ... WHERE tenant_id = $1 is)" : "")));
+					+ "(WITH ...), or run it from code outside dbkit's queries"
+					+ (unpreparable.equals("TRUNCATE") ? " (a TRUNCATE of tenant data can never be scoped to one "
+							+ "tenant: DELETE ... WHERE tenant_id = $1 is)" : "")));
 			return null;
 		}
 		String name = "dbkit_q" + (++this.statements);
@@ -242,7 +243,8 @@ public final class PostgresAnalyzer {
 	/** The first key word of a statement PREPARE does not take ({@code CALL}, {@code TRUNCATE}, ...), or null. */
 	private static @Nullable String unpreparable(String sql) {
 		for (dev.dbkit.sql.SqlLexer.Token token : dev.dbkit.sql.SqlLexer.tokens(sql)) {
-			if (token.insignificant() || (token.kind() == dev.dbkit.sql.SqlLexer.Kind.OTHER && sql.charAt(token.start()) == '(')) {
+			if (token.insignificant()
+					|| (token.kind() == dev.dbkit.sql.SqlLexer.Kind.OTHER && sql.charAt(token.start()) == '(')) {
 				continue;
 			}
 			String word = token.text(sql).toUpperCase(Locale.ROOT);

@@ -24,13 +24,14 @@ import dev.dbkit.sql.SqlStatement;
  * Parses sqlc-style query files: {@code -- name: Name :command} headers, the comment lines after a header (its
  * Javadoc, and markers such as {@code -- dbkit:cross-tenant}), one statement per query. Parameters are PostgreSQL's
  * {@code $n} (repeatable) or sqlc's {@code @name}, {@code sqlc.arg(name)}, {@code sqlc.narg(name)} and
- * {@code sqlc.slice(name)} (a list, sent as one array: {@code x IN (sqlc.slice(ids))} becomes {@code x = ANY($n)}); string
- * literals, quoted identifiers, comments and dollar-quoted bodies are respected.
+ * {@code sqlc.slice(name)} (a list, sent as one array: {@code x IN (sqlc.slice(ids))} becomes
+ * {@code x = ANY($n)}); string literals, quoted identifiers, comments and dollar-quoted bodies are respected.
  */
 public final class QueryFileParser {
 
 	/** {@code -- name: X :command}, or sqlc's other form {@code /* name: X :command *}{@code /} on a line of its own. */
-	private static final Pattern HEADER = Pattern.compile("[ \\t]*(?:--[ \\t]*name:(.*)|/\\*[ \\t]*name:(.*?)\\*/[ \\t]*)");
+	private static final Pattern HEADER = Pattern
+		.compile("[ \\t]*(?:--[ \\t]*name:(.*)|/\\*[ \\t]*name:(.*?)\\*/[ \\t]*)");
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -206,7 +207,8 @@ public final class QueryFileParser {
 		int highestPositional = 0;
 		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
 			if (token.kind() == SqlLexer.Kind.PARAMETER) {
-				highestPositional = Math.max(highestPositional, Math.min(SqlLexer.parameterNumber(sql, token), MAX_PARAMETER));
+				highestPositional = Math.max(highestPositional,
+						Math.min(SqlLexer.parameterNumber(sql, token), MAX_PARAMETER));
 			}
 		}
 		for (int k = 0; k < sql.length(); k++) {
@@ -305,7 +307,8 @@ public final class QueryFileParser {
 						jdbc.append(c);
 						offsets.add(base + i);
 					}
-					named(argument, false, base + i, close + 1 - i, highestPositional, namedIndex, parameters, pg, jdbc, offsets, slots);
+					named(argument, false, base + i, close + 1 - i, highestPositional, namedIndex, parameters, pg, jdbc,
+							offsets, slots);
 					t = after - 1; // the IN's closing parenthesis is copied as it is
 					continue;
 				}
@@ -324,7 +327,8 @@ public final class QueryFileParser {
 								+ "underscores"));
 						return null;
 					}
-					named(argument, nullable, base + i, close + 1 - i, highestPositional, namedIndex, parameters, pg, jdbc, offsets, slots);
+					named(argument, nullable, base + i, close + 1 - i, highestPositional, namedIndex, parameters, pg,
+							jdbc, offsets, slots);
 					while (t + 1 < tokens.size() && tokens.get(t + 1).start() <= close) {
 						t++;
 					}
@@ -340,7 +344,8 @@ public final class QueryFileParser {
 							+ name + ": a parameter name has letters, digits and underscores"));
 					return null;
 				}
-				named(parameterName, false, base + i, following.end() - i, highestPositional, namedIndex, parameters, pg, jdbc, offsets,
+				named(parameterName, false, base + i, following.end() - i, highestPositional, namedIndex, parameters,
+						pg, jdbc, offsets,
 						slots);
 				t++;
 				continue;
