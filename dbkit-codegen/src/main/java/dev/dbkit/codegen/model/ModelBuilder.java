@@ -167,8 +167,12 @@ public final class ModelBuilder {
 		for (int slot : query.slots()) {
 			slots.add(slot);
 		}
+		// SELECT * / RETURNING * of one table's row: the columns it meant today, so that a rolling deploy's newer
+		// migration never shifts what this code reads by position
+		String jdbcSql = (row != null)
+				? StarExpansion.expand(query.jdbcSql(), wholeTable(analyzed.columns())) : query.jdbcSql();
 		MethodModel.Statement statement = new MethodModel.Statement(query.name(),
-				MethodModel.Returns.valueOf(query.command().name()), query.line(), query.sql(), query.jdbcSql(),
+				MethodModel.Returns.valueOf(query.command().name()), query.line(), query.sql(), jdbcSql,
 				List.copyOf(slots), query.javadoc(), query.crossTenant(), this.config.rowLevelSecurity());
 		return new MethodModel(statement, Naming.methodName(query.name()), constant, visible, paramsRecord, bindings,
 				new TreeSet<>(tenant), row);

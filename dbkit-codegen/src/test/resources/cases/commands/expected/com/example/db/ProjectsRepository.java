@@ -22,9 +22,9 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ProjectsRepository {
-    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT * FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_PROJECTS = new GeneratedQuery("ListProjects", "db/queries/projects.sql", 4, "SELECT * FROM projects WHERE tenant_id = ? ORDER BY name", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery LIST_PROJECTS = new GeneratedQuery("ListProjects", "db/queries/projects.sql", 4, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? ORDER BY name", GeneratedQuery.Scope.TENANT);
 
     private static final GeneratedQuery ARCHIVE_PROJECT = new GeneratedQuery("ArchiveProject", "db/queries/projects.sql", 7, "UPDATE projects SET status = 'archived' WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 

@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class FeatureFlagsRepository {
-    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT * FROM feature_flags\n"
+    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\" FROM feature_flags\n"
             + "WHERE tenant_id = ? AND feature_key = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT * FROM feature_flags\n"
+    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\" FROM feature_flags\n"
             + "WHERE tenant_id = ?\n"
             + "ORDER BY feature_key", GeneratedQuery.Scope.TENANT);
 
@@ -32,7 +32,7 @@ public class FeatureFlagsRepository {
             + "VALUES (?, ?, ?, ?)\n"
             + "ON CONFLICT (tenant_id, feature_key)\n"
             + "DO UPDATE SET is_enabled = ?, metadata = ?\n"
-            + "RETURNING *", GeneratedQuery.Scope.TENANT);
+            + "RETURNING \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\"", GeneratedQuery.Scope.TENANT);
 
     private static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "DELETE FROM feature_flags\n"
             + "WHERE id = ? AND tenant_id = ?", GeneratedQuery.Scope.TENANT);

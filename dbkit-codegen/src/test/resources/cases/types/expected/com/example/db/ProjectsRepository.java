@@ -23,7 +23,7 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ProjectsRepository {
-    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT * FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
     private static final GeneratedQuery PROJECTS_BY_IDS = new GeneratedQuery("ProjectsByIds", "db/queries/projects.sql", 4, "SELECT id, name FROM projects WHERE tenant_id = ? AND id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
 

@@ -1,0 +1,92 @@
+package dev.dbkit.codegen.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.dbkit.codegen.analyze.Catalog;
+import dev.dbkit.sql.SqlLexer;
+
+/**
+ * Writes the columns a top-level {@code SELECT *} or {@code RETURNING *} meant when the query was generated, as sqlc
+ * does: generated readers read by position, so a column that a newer migration adds or drops while older instances
+ * still run (a rolling deploy) must not shift what they read. Only a star that stands for exactly one table's
+ * columns is expanded (the result is that table's row); a star over a join, {@code t.*} or a star among other
+ * expressions is left as written.
+ */
+final class StarExpansion {
+
+	private StarExpansion() {
+	}
+
+	/** The JDBC text with its one top-level star replaced by the table's columns, or the text unchanged. */
+	static String expand(String jdbcSql, Catalog.@Nullable Table table) {
+		if (table == null) {
+			return jdbcSql;
+		}
+		List<SqlLexer.Token> tokens = SqlLexer.tokens(jdbcSql);
+		int depth = 0;
+		int star = -1;
+		for (int t = 0; t < tokens.size(); t++) {
+			SqlLexer.Token token = tokens.get(t);
+			String text = token.text(jdbcSql);
+			if (token.kind() != SqlLexer.Kind.OTHER) {
+				continue;
+			}
+			depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+			if (depth == 0 && text.equals("*") && startsSelectList(jdbcSql, tokens, t)
+					&& endsSelectList(jdbcSql, tokens, t)) {
+				if (star >= 0) {
+					return jdbcSql; // two stars: not one table's row
+				}
+				star = t;
+			}
+		}
+		if (star < 0) {
+			return jdbcSql;
+		}
+		String columns = table.columns()
+			.stream()
+			.map((column) -> quote(column.name()))
+			.collect(Collectors.joining(", "));
+		SqlLexer.Token token = tokens.get(star);
+		return jdbcSql.substring(0, token.start()) + columns + jdbcSql.substring(token.end());
+	}
+
+	/** Whether the star comes right after SELECT, SELECT DISTINCT, SELECT ALL or RETURNING. */
+	private static boolean startsSelectList(String sql, List<SqlLexer.Token> tokens, int star) {
+		String previous = significant(sql, tokens, star, -1);
+		if (previous.equals("DISTINCT") || previous.equals("ALL")) {
+			int before = star - 1;
+			while (before >= 0 && !tokens.get(before).text(sql).toUpperCase(Locale.ROOT).equals(previous)) {
+				before--;
+			}
+			previous = significant(sql, tokens, before, -1);
+		}
+		return previous.equals("SELECT") || previous.equals("RETURNING");
+	}
+
+	/** Whether the star is the whole list: FROM, the statement's end or another clause follows, not a comma. */
+	private static boolean endsSelectList(String sql, List<SqlLexer.Token> tokens, int star) {
+		String next = significant(sql, tokens, star, +1);
+		return next.isEmpty() || next.equals("FROM") || next.equals(";") || next.equals("WHERE")
+				|| next.equals("ORDER") || next.equals("LIMIT") || next.equals("UNION") || next.equals(")");
+	}
+
+	private static String significant(String sql, List<SqlLexer.Token> tokens, int from, int step) {
+		for (int t = from + step; t >= 0 && t < tokens.size(); t += step) {
+			if (!tokens.get(t).insignificant()) {
+				return tokens.get(t).text(sql).toUpperCase(Locale.ROOT);
+			}
+		}
+		return "";
+	}
+
+	/** Always quoted: a column may be named like a key word ({@code "order"}). */
+	private static String quote(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+}
