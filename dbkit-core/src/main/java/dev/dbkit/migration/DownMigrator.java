@@ -114,13 +114,7 @@ public final class DownMigrator {
 			for (int i = 0; i < migrations.size(); i++) {
 				Migration migration = migrations.get(i);
 				long started = System.nanoTime();
-				String nonTransactional = nonTransactional(migration);
-				if (nonTransactional != null) {
-					runWithoutTransaction(connection, history, chosen.get(i), migration, done, nonTransactional);
-				}
-				else {
-					runInTransaction(connection, history, chosen.get(i), migration, done);
-				}
+				run(connection, history, chosen.get(i), migration, done);
 				done.add(migration);
 				logger.info("Rolled back version {} ({}) in {} ms", migration.versionText(), migration.down().path(),
 						(System.nanoTime() - started) / 1_000_000);
@@ -132,32 +126,16 @@ public final class DownMigrator {
 		return done;
 	}
 
-	private void runInTransaction(Connection connection, HistoryTable history, AppliedVersion version,
-			Migration migration, List<Migration> done) throws SQLException {
-		@Nullable SqlStatement current = null;
-		try (Statement statement = connection.createStatement()) {
-			for (SqlStatement sql : SqlScriptSplitter.split(migration.down().sql())) {
-				current = sql;
-				statement.execute(sql.sql());
-			}
-			current = null;
-			history.delete(connection, version);
-			connection.commit();
-		}
-		catch (SQLException ex) {
-			connection.rollback();
-			throw failure(migration, current, ex, done, null);
-		}
-	}
-
 	/**
-	 * A down file with a statement PostgreSQL refuses in a transaction ({@code DROP INDEX CONCURRENTLY}) runs one
-	 * statement at a time, as golang-migrate runs it; the history row goes when every statement has run.
+	 * Runs a down file and removes its history row, in one transaction; a down file with a statement PostgreSQL
+	 * refuses in a transaction ({@code DROP INDEX CONCURRENTLY}) runs one statement at a time, as golang-migrate
+	 * runs it, and the history row goes when every statement has run.
 	 */
-	private void runWithoutTransaction(Connection connection, HistoryTable history, AppliedVersion version,
-			Migration migration, List<Migration> done, String nonTransactional) throws SQLException {
+	private void run(Connection connection, HistoryTable history, AppliedVersion version, Migration migration,
+			List<Migration> done) throws SQLException {
+		String nonTransactional = MigrationLocks.nonTransactional(migration.down().sql());
 		@Nullable SqlStatement current = null;
-		connection.setAutoCommit(true);
+		connection.setAutoCommit(nonTransactional != null);
 		try (Statement statement = connection.createStatement()) {
 			for (SqlStatement sql : SqlScriptSplitter.split(migration.down().sql())) {
 				current = sql;
@@ -165,23 +143,19 @@ public final class DownMigrator {
 			}
 			current = null;
 			history.delete(connection, version);
+			if (nonTransactional == null) {
+				connection.commit();
+			}
 		}
 		catch (SQLException ex) {
+			if (nonTransactional == null) {
+				connection.rollback();
+			}
 			throw failure(migration, current, ex, done, nonTransactional);
 		}
 		finally {
 			connection.setAutoCommit(false);
 		}
-	}
-
-	private static @Nullable String nonTransactional(Migration migration) {
-		for (SqlStatement statement : SqlScriptSplitter.split(migration.down().sql())) {
-			String kind = MigrationLocks.nonTransactional(statement.sql());
-			if (kind != null) {
-				return kind;
-			}
-		}
-		return null;
 	}
 
 	private MigrationException failure(Migration migration, @Nullable SqlStatement statement, SQLException ex,

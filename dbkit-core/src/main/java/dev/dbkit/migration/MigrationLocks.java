@@ -17,6 +17,8 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jspecify.annotations.Nullable;
 
 import dev.dbkit.sql.SqlLexer;
+import dev.dbkit.sql.SqlScriptSplitter;
+import dev.dbkit.sql.SqlStatement;
 
 /**
  * How migrations wait, so that they never wait forever.
@@ -94,10 +96,20 @@ public final class MigrationLocks {
 	}
 
 	/**
-	 * The statement PostgreSQL refuses to run inside a transaction block, if {@code sql} is one: such a migration
-	 * runs without a transaction.
+	 * The first statement of a migration script that PostgreSQL refuses to run inside a transaction block, if it has
+	 * one: such a migration runs without a transaction.
 	 */
-	public static @Nullable String nonTransactional(String sql) {
+	public static @Nullable String nonTransactional(String script) {
+		for (SqlStatement statement : SqlScriptSplitter.split(script)) {
+			String kind = nonTransactionalStatement(statement.sql());
+			if (kind != null) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String nonTransactionalStatement(String sql) {
 		List<String> words = new ArrayList<>();
 		boolean leading = true;
 		boolean concurrently = false;

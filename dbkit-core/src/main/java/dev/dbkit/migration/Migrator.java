@@ -199,7 +199,7 @@ public final class Migrator {
 		}
 		String where = (line > 0) ? file + ":" + line : file;
 		String version = (migration != null) ? migration.versionText() : "?";
-		String nonTransactional = (migration != null) ? nonTransactional(migration.up().sql()) : null;
+		String nonTransactional = (migration != null) ? MigrationLocks.nonTransactional(migration.up().sql()) : null;
 		if (nonTransactional != null) {
 			return new MigrationException(where + ": " + message + ". Version " + version + " was not applied. It "
 					+ "holds " + nonTransactional + ", which PostgreSQL runs outside a transaction, so what ran before "
@@ -210,16 +210,6 @@ public final class Migrator {
 		return new MigrationException(where + ": " + message + ". Version " + version
 				+ " was not applied: its transaction was rolled back and the history is unchanged. Fix the statement "
 				+ "and run the migration again.", ex);
-	}
-
-	private static @Nullable String nonTransactional(String script) {
-		for (dev.dbkit.sql.SqlStatement statement : dev.dbkit.sql.SqlScriptSplitter.split(script)) {
-			String kind = MigrationLocks.nonTransactional(statement.sql());
-			if (kind != null) {
-				return kind;
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable String statementOf(FlywayException ex) {

@@ -367,6 +367,8 @@ class MigratorTests {
 			.isEqualTo("DROP INDEX CONCURRENTLY");
 		assertThat(MigrationLocks.nonTransactional("REINDEX (CONCURRENTLY) TABLE t")).isEqualTo("REINDEX CONCURRENTLY");
 		assertThat(MigrationLocks.nonTransactional("VACUUM ANALYZE t")).isEqualTo("VACUUM");
+		assertThat(MigrationLocks.nonTransactional("SELECT 1;\n-- then\nDROP INDEX CONCURRENTLY x;"))
+			.as("the first such statement of a script").isEqualTo("DROP INDEX CONCURRENTLY");
 		assertThat(MigrationLocks.nonTransactional("CREATE INDEX x ON t (concurrently)")).isNull();
 		assertThat(MigrationLocks.nonTransactional("COMMENT ON TABLE t IS 'CREATE INDEX CONCURRENTLY'")).isNull();
 	}
