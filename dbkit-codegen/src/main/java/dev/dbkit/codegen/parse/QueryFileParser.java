@@ -275,10 +275,7 @@ public final class QueryFileParser {
 				if (text.equalsIgnoreCase("sqlc") && sql.regionMatches(true, token.end(), ".slice(", 0, 7)) {
 					int open = sql.indexOf('(', i);
 					int close = sql.indexOf(')', open);
-					String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
-					if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
-						argument = argument.substring(1, argument.length() - 1);
-					}
+					String argument = macroArgument(sql, open, close);
 					int after = t + 1;
 					while (after < tokens.size() && tokens.get(after).start() <= close) {
 						after++;
@@ -317,10 +314,7 @@ public final class QueryFileParser {
 					boolean nullable = sql.regionMatches(true, token.end(), ".narg(", 0, 6);
 					int open = sql.indexOf('(', i);
 					int close = sql.indexOf(')', open);
-					String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
-					if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
-						argument = argument.substring(1, argument.length() - 1);
-					}
+					String argument = macroArgument(sql, open, close);
 					if (close < 0 || !PARAM_NAME.matcher(argument).matches()) {
 						diagnostics.add(source.diagnostic(base + i, "malformed " + sql.substring(i, open)
 								+ "(...) in query " + name + ": write sqlc.arg(name) with a name of letters, digits and "
@@ -467,6 +461,18 @@ public final class QueryFileParser {
 			}
 		}
 		return result.toString();
+	}
+
+	/**
+	 * The name between a macro's parentheses ({@code sqlc.arg(name)}, {@code sqlc.slice('name')}), unquoted; empty
+	 * when the macro is not closed.
+	 */
+	private static String macroArgument(String sql, int open, int close) {
+		String argument = (close < 0) ? "" : sql.substring(open + 1, close).strip();
+		if (argument.length() >= 2 && (argument.charAt(0) == '\'' || argument.charAt(0) == '"')) {
+			argument = argument.substring(1, argument.length() - 1);
+		}
+		return argument;
 	}
 
 	/** Whether the JDBC text ends with a placeholder rather than an escaped literal question mark. */
