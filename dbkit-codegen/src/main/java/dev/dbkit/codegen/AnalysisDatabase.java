@@ -62,8 +62,10 @@ public final class AnalysisDatabase implements AutoCloseable {
 		}
 		AnalysisDatabase db = new AnalysisDatabase(null, serverUrl, withDatabase(serverUrl, database),
 				(user != null) ? user : "postgres", (password != null) ? password : "", database);
-		db.refusePrivilegedUser();
-		db.admin("CREATE DATABASE \"" + database + "\"");
+		db.admin((connection) -> {
+			refusePrivilegedUser(connection, db.adminUrl, db.user);
+			execute(connection, "CREATE DATABASE \"" + database + "\"");
+		});
 		return db;
 	}
 
@@ -102,40 +104,45 @@ public final class AnalysisDatabase implements AutoCloseable {
 	 * a superuser (or a member of the roles that read and write the server's files and run its programs) would let
 	 * a hostile migration run a shell command there ({@code COPY ... TO PROGRAM}).
 	 */
-	private void refusePrivilegedUser() {
+	private static void refusePrivilegedUser(Connection connection, String server, String user) throws SQLException {
 		String check = "SELECT rolsuper OR pg_has_role(current_user, 'pg_execute_server_program', 'USAGE') "
 				+ "OR pg_has_role(current_user, 'pg_write_server_files', 'USAGE') "
 				+ "OR pg_has_role(current_user, 'pg_read_server_files', 'USAGE') FROM pg_roles WHERE rolname = current_user";
-		Properties properties = new Properties();
-		properties.setProperty("user", this.user);
-		properties.setProperty("password", this.password);
-		try (Connection connection = DriverManager.getConnection(this.adminUrl, properties);
-				Statement statement = connection.createStatement();
-				var rs = statement.executeQuery(check)) {
+		try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(check)) {
 			if (rs.next() && rs.getBoolean(1)) {
-				throw new IllegalStateException("The analysis server " + this.adminUrl + " is used as " + this.user
+				throw new IllegalStateException("The analysis server " + server + " is used as " + user
 						+ ", a superuser or a role that may run programs or touch files on the server: the migrations "
 						+ "and query files of the build run there, and a hostile one could run a command on that "
 						+ "machine (COPY ... TO PROGRAM). Give dbkit.analysisUser a role without those rights, for "
 						+ "example CREATE ROLE dbkit_analysis LOGIN CREATEDB PASSWORD '...'");
 			}
 		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/** Work on the configured server's administration database, as the configured user. */
+	private void admin(AdminWork work) {
+		Properties properties = new Properties();
+		properties.setProperty("user", this.user);
+		properties.setProperty("password", this.password);
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, properties)) {
+			work.run(connection);
+		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Analysis database at " + this.adminUrl + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private void admin(String sql) {
-		Properties properties = new Properties();
-		properties.setProperty("user", this.user);
-		properties.setProperty("password", this.password);
-		try (Connection connection = DriverManager.getConnection(this.adminUrl, properties);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Analysis database at " + this.adminUrl + ": " + ex.getMessage(), ex);
-		}
+	@FunctionalInterface
+	private interface AdminWork {
+
+		void run(Connection connection) throws SQLException;
+
 	}
 
 	private static String withDatabase(String url, String database) {
@@ -151,7 +158,8 @@ public final class AnalysisDatabase implements AutoCloseable {
 			this.embedded.close();
 		}
 		else {
-			admin("DROP DATABASE IF EXISTS \"" + this.database + "\" WITH (FORCE)");
+			admin((connection) -> execute(connection,
+					"DROP DATABASE IF EXISTS \"" + this.database + "\" WITH (FORCE)"));
 		}
 	}
 
