@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -49,10 +50,10 @@ public class QueryExecutor {
 
 	/**
 	 * The value of the one row's one column ({@code :execlastid}: an insert's {@code RETURNING id}).
-	 * @throws org.springframework.dao.EmptyResultDataAccessException when the statement returned no row
+	 * @throws EmptyResultDataAccessException when the statement returned no row
 	 */
 	public <T> T value(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
-		return one(query, binder, reader).orElseThrow(() -> new org.springframework.dao.EmptyResultDataAccessException(
+		return one(query, binder, reader).orElseThrow(() -> new EmptyResultDataAccessException(
 				query + " returned no row, so no id (an ON CONFLICT DO NOTHING, or a WHERE that matched nothing)", 1));
 	}
 

@@ -2,6 +2,9 @@ package dev.dbkit.autoconfigure.tenancy;
 
 import java.net.URI;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -34,7 +37,7 @@ public class TenancyExceptionHandler {
 
 	static final URI CROSS_TENANT = URI.create("urn:dbkit:problem:cross-tenant-call");
 
-	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(TenancyExceptionHandler.class);
+	private static final Logger logger = LoggerFactory.getLogger(TenancyExceptionHandler.class);
 
 	private final String source;
 

@@ -8,8 +8,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,7 @@ import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.codegen.parse.QueryCommand;
 import dev.dbkit.codegen.tenancy.TenancyFacts;
 import dev.dbkit.codegen.tenancy.TenantProof;
+import dev.dbkit.sql.SqlLexer;
 import dev.dbkit.sql.SqlScriptSplitter;
 
 /**
@@ -242,13 +246,13 @@ public final class PostgresAnalyzer {
 
 	/** The first key word of a statement PREPARE does not take ({@code CALL}, {@code TRUNCATE}, ...), or null. */
 	private static @Nullable String unpreparable(String sql) {
-		for (dev.dbkit.sql.SqlLexer.Token token : dev.dbkit.sql.SqlLexer.tokens(sql)) {
+		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
 			if (token.insignificant()
-					|| (token.kind() == dev.dbkit.sql.SqlLexer.Kind.OTHER && sql.charAt(token.start()) == '(')) {
+					|| (token.kind() == SqlLexer.Kind.OTHER && sql.charAt(token.start()) == '(')) {
 				continue;
 			}
 			String word = token.text(sql).toUpperCase(Locale.ROOT);
-			return (token.kind() == dev.dbkit.sql.SqlLexer.Kind.IDENTIFIER && UNPREPARABLE.contains(word)) ? word : null;
+			return (token.kind() == SqlLexer.Kind.IDENTIFIER && UNPREPARABLE.contains(word)) ? word : null;
 		}
 		return null;
 	}
@@ -280,7 +284,7 @@ public final class PostgresAnalyzer {
 				for (int slot = 0; slot < query.slots().length; slot++) {
 					Catalog.Type type = this.catalog.type(parameterTypes[query.slots()[slot] - 1]);
 					if (type != null) {
-						statement.setNull(slot + 1, java.sql.Types.OTHER, type.schema().equals("pg_catalog") ? type.name()
+						statement.setNull(slot + 1, Types.OTHER, type.schema().equals("pg_catalog") ? type.name()
 								: "\"" + type.schema() + "\".\"" + type.name() + "\"");
 					}
 				}
@@ -345,7 +349,7 @@ public final class PostgresAnalyzer {
 					+ ":exec or :execrows, or add a RETURNING clause"));
 			return null;
 		}
-		boolean onlyVoid = resultTypes.length > 0 && java.util.Arrays.stream(resultTypes).allMatch((t) -> t == VOID);
+		boolean onlyVoid = resultTypes.length > 0 && Arrays.stream(resultTypes).allMatch((t) -> t == VOID);
 		if (!query.command().returnsRows() && resultTypes.length > 0
 				&& !(query.command() == QueryCommand.EXEC && onlyVoid)) {
 			// the driver refuses rows where it expects a count, at run time: say so at build time (a row of void,
@@ -417,7 +421,7 @@ public final class PostgresAnalyzer {
 				.withCode(Diagnostic.TENANCY));
 		}
 		List<Diagnostic> effects = new ArrayList<>();
-		Set<String> refusedForTenancy = new java.util.HashSet<>();
+		Set<String> refusedForTenancy = new HashSet<>();
 		for (TenantProof.Finding finding : proof.findings()) {
 			if (finding.kind() == TenantProof.Finding.Kind.TENANCY) {
 				refusedForTenancy.add(finding.object());
