@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -38,14 +39,20 @@ final class CompiledCase {
 	}
 
 	static CompiledCase compile(String name, Path work) throws Exception {
+		return compile(name, work, Map.of());
+	}
+
+	/** @param overrides settings that replace the case's own ({@code rowLevelSecurity=true}) */
+	static CompiledCase compile(String name, Path work, Map<String, String> overrides) throws Exception {
 		Path caseDir = GoldenCasesTests.CASES.resolve(name);
-		Path generated = work.resolve(name + "-generated");
-		GoldenCasesTests.generate(caseDir, generated).run();
+		String variant = name + (overrides.isEmpty() ? "" : "-" + Integer.toHexString(overrides.hashCode()));
+		Path generated = work.resolve(variant + "-generated");
+		GoldenCasesTests.generate(caseDir, generated, overrides).run();
 		List<String> sources = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(generated.resolve("sources"))) {
 			files.filter((f) -> f.toString().endsWith(".java")).forEach((f) -> sources.add(f.toString()));
 		}
-		Path classes = Files.createDirectories(work.resolve(name + "-classes"));
+		Path classes = Files.createDirectories(work.resolve(variant + "-classes"));
 		List<String> arguments = new ArrayList<>(List.of("-Xlint:all", "-Werror", "-proc:none", "--release", "17",
 				"-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
 		arguments.addAll(sources);
@@ -67,16 +74,26 @@ final class CompiledCase {
 	}
 
 	/** A record built with its canonical constructor. */
-	Object record(String simpleName, Object... components) throws Exception {
-		Class<?> type = type(simpleName);
-		Class<?>[] types = Stream.of(type.getRecordComponents()).map((c) -> c.getType()).toArray(Class<?>[]::new);
-		Constructor<?> constructor = type.getDeclaredConstructor(types);
-		return constructor.newInstance(components);
+	Object record(String simpleName, Object... components) {
+		try {
+			Class<?> type = type(simpleName);
+			Class<?>[] types = Stream.of(type.getRecordComponents()).map((c) -> c.getType()).toArray(Class<?>[]::new);
+			Constructor<?> constructor = type.getDeclaredConstructor(types);
+			return constructor.newInstance(components);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	Object constant(String enumName, String constant) throws ClassNotFoundException {
-		return Enum.valueOf((Class) type(enumName), constant);
+	Object constant(String enumName, String constant) {
+		try {
+			return Enum.valueOf((Class) type(enumName), constant);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static Object call(Object target, String name, Object... arguments) {

@@ -78,6 +78,11 @@ class GoldenCasesTests {
 	}
 
 	static Generation generate(Path caseDir, Path target) throws IOException {
+		return generate(caseDir, target, Map.of());
+	}
+
+	/** @param overrides settings that replace the case's own {@code dbkit.properties} ones */
+	static Generation generate(Path caseDir, Path target, Map<String, String> overrides) throws IOException {
 		Properties properties = new Properties();
 		Path config = caseDir.resolve("dbkit.properties");
 		if (Files.isRegularFile(config)) {
@@ -85,6 +90,7 @@ class GoldenCasesTests {
 				properties.load(reader);
 			}
 		}
+		properties.putAll(overrides);
 		Map<String, String> typeOverrides = new TreeMap<>();
 		Map<String, String> columnOverrides = new TreeMap<>();
 		for (String key : properties.stringPropertyNames()) {

@@ -163,4 +163,20 @@ public final class JdbcValues {
 		ps.setArray(index, ps.getConnection().createArrayOf(elementType, elements));
 	}
 
+
+	/**
+	 * Binds one column of a list of rows as a PostgreSQL array of {@code elementType} ({@code :copyfrom}): the
+	 * value {@code column} gives for each row, in order, {@code null} included.
+	 */
+	public static <T> void setColumn(PreparedStatement ps, int index, List<T> rows,
+			Function<? super T, ?> column, String elementType) throws SQLException {
+		int size = rows.size();
+		Object[] elements = elementType.equals("bytea") ? new byte[size][] : new Object[size];
+		for (int i = 0; i < size; i++) {
+			Object value = column.apply(rows.get(i));
+			elements[i] = (value instanceof PostgresEnum label) ? label.label() : value;
+		}
+		ps.setArray(index, ps.getConnection().createArrayOf(elementType, elements));
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.dbkit.query;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -104,6 +107,182 @@ public class QueryExecutor {
 		catch (DataIntegrityViolationException ex) {
 			throw translate(query, ex);
 		}
+	}
+
+	/**
+	 * Runs a statement once per item ({@code :batchexec}), pipelined, in one transaction (the caller's, or one of
+	 * its own that commits when every item ran): the rows each run affected.
+	 * @param tenant the tenant of a tenant-scoped statement (for row-level security's setting), or {@code null}
+	 * @param parametersPerItem the statement's placeholders, which {@code binder} binds for each item
+	 */
+	public <T> long[] batchExec(GeneratedQuery query, @Nullable Object tenant, List<T> items, int parametersPerItem,
+			ItemBinder<T> binder) {
+		long[] counts = new long[items.size()];
+		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {
+			for (int i = 0; i < n; i++) {
+				counts[first + i] = ps.getLargeUpdateCount();
+				ps.getMoreResults();
+			}
+		});
+		return counts;
+	}
+
+	/** Runs a statement once per item ({@code :batchone}), as {@link #batchExec}: the first row of each run. */
+	public <T, R> List<Optional<R>> batchOne(GeneratedQuery query, @Nullable Object tenant, List<T> items,
+			int parametersPerItem, ItemBinder<T> binder, RowReader<R> reader) {
+		List<Optional<R>> results = new ArrayList<>(items.size());
+		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {
+			for (int i = 0; i < n; i++) {
+				try (ResultSet rs = resultOf(ps)) {
+					results.add(rs.next() ? Optional.of(reader.read(rs)) : Optional.empty());
+				}
+				ps.getMoreResults();
+			}
+		});
+		return results;
+	}
+
+	/** Runs a statement once per item ({@code :batchmany}), as {@link #batchExec}: the rows of each run. */
+	public <T, R> List<List<R>> batchMany(GeneratedQuery query, @Nullable Object tenant, List<T> items,
+			int parametersPerItem, ItemBinder<T> binder, RowReader<R> reader) {
+		List<List<R>> results = new ArrayList<>(items.size());
+		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {
+			for (int i = 0; i < n; i++) {
+				List<R> rows = new ArrayList<>();
+				try (ResultSet rs = resultOf(ps)) {
+					while (rs.next()) {
+						rows.add(reader.read(rs));
+					}
+				}
+				results.add(rows);
+				ps.getMoreResults();
+			}
+		});
+		return results;
+	}
+
+	private static ResultSet resultOf(PreparedStatement ps) throws SQLException {
+		ResultSet rs = ps.getResultSet();
+		if (rs == null) {
+			throw new IllegalStateException("a statement of the batch returned no rows to read");
+		}
+		return rs;
+	}
+
+	/** Reads the results of one chunk's statements, in order, after any settings statement's. */
+	@FunctionalInterface
+	private interface ChunkResults {
+
+		void read(PreparedStatement ps, int first, int count) throws SQLException;
+
+	}
+
+	/**
+	 * A batch is sent in chunks of {@link #BATCH_CHUNK} copies of the statement in one text (pgjdbc sends them in
+	 * one round trip, each with its own parameters, and keeps each statement's result apart), after the settings
+	 * statement of row-level security when there is one. The chunk's text repeats a statement that pgjdbc's parser
+	 * was checked at build time to read as exactly one, framed by line breaks as here.
+	 */
+	private <T> void batch(GeneratedQuery query, @Nullable Object tenant, List<T> items, int parametersPerItem,
+			ItemBinder<T> binder, ChunkResults results) {
+		fence(query);
+		if (items.isEmpty()) {
+			return;
+		}
+		String sql = query.sql();
+		String prefix = sql.startsWith(GeneratedQuery.TENANT_SETTINGS) ? GeneratedQuery.TENANT_SETTINGS
+				: sql.startsWith(GeneratedQuery.CROSS_TENANT_SETTINGS) ? GeneratedQuery.CROSS_TENANT_SETTINGS : "";
+		String suffix = sql.endsWith(GeneratedQuery.CROSS_TENANT_END) && !prefix.isEmpty()
+				? GeneratedQuery.CROSS_TENANT_END : "";
+		String statement = sql.substring(prefix.length(), sql.length() - suffix.length());
+		int settingsParameters = prefix.equals(GeneratedQuery.TENANT_SETTINGS) ? 1 : 0;
+		if (settingsParameters == 1 && tenant == null) {
+			throw new IllegalStateException(query + " sets the tenant for row-level security, and was given none");
+		}
+		int chunk = Math.max(1, Math.min(BATCH_CHUNK, (MAX_PARAMETERS - 1) / Math.max(1, parametersPerItem)));
+		try {
+			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				boolean ownTransaction = connection.getAutoCommit();
+				if (ownTransaction) {
+					connection.setAutoCommit(false);
+				}
+				try {
+					PreparedStatement full = null;
+					try {
+						for (int first = 0; first < items.size(); first += chunk) {
+							int count = Math.min(chunk, items.size() - first);
+							PreparedStatement ps;
+							if (count == chunk) {
+								if (full == null) {
+									full = connection.prepareStatement(chunkSql(prefix, statement, suffix, count));
+								}
+								ps = full;
+							}
+							else {
+								ps = connection.prepareStatement(chunkSql(prefix, statement, suffix, count));
+							}
+							try {
+								if (settingsParameters == 1) {
+									ps.setString(1, String.valueOf(tenant));
+								}
+								for (int i = 0; i < count; i++) {
+									binder.bind(ps, settingsParameters + i * parametersPerItem, items.get(first + i));
+								}
+								ps.execute();
+								if (!prefix.isEmpty()) {
+									ps.getMoreResults();
+								}
+								results.read(ps, first, count);
+							}
+							finally {
+								if (ps != full) {
+									ps.close();
+								}
+							}
+						}
+					}
+					finally {
+						if (full != null) {
+							full.close();
+						}
+					}
+					if (ownTransaction) {
+						connection.commit();
+					}
+				}
+				catch (SQLException | RuntimeException ex) {
+					if (ownTransaction) {
+						connection.rollback();
+					}
+					throw ex;
+				}
+				finally {
+					if (ownTransaction) {
+						connection.setAutoCommit(true);
+					}
+				}
+				return null;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translate(query, ex);
+		}
+	}
+
+	/** Items per round trip of a batch. */
+	static final int BATCH_CHUNK = 64;
+
+	/** PostgreSQL's limit of parameters per statement. */
+	private static final int MAX_PARAMETERS = 65535;
+
+	private static String chunkSql(String prefix, String statement, String suffix, int count) {
+		StringBuilder sql = new StringBuilder(prefix.length() + suffix.length() + count * (statement.length() + 2));
+		sql.append(prefix);
+		for (int i = 0; i < count; i++) {
+			// a line break first: it ends a -- comment on the statement's last line
+			sql.append((i == 0) ? "" : "\n;").append(statement);
+		}
+		return sql.append(suffix).toString();
 	}
 
 	/**

@@ -171,6 +171,85 @@ class RowLevelSecurityTests {
 		assertThat(this.plain.queryForList("SELECT body FROM notes", String.class)).isEmpty();
 	}
 
+	/** Batches send the setting once per chunk, in a transaction of their own: every item runs as the tenant. */
+	@Test
+	void batchesRunEveryItemAsTheTenantAndNothingElse() {
+		GeneratedQuery bodiesLike = new GeneratedQuery("BodiesLike", "test", 6,
+				GeneratedQuery.TENANT_SETTINGS + "SELECT body FROM notes WHERE body LIKE ? ORDER BY body",
+				GeneratedQuery.Scope.TENANT);
+		List<String> patterns = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			patterns.add((i % 3 == 0) ? "a%" : (i % 3 == 1) ? "b%" : "%");
+		}
+		List<List<String>> seen = TenantContext.callAs(A, () -> this.executor.batchMany(bodiesLike, A, patterns, 1,
+				(ps, at, pattern) -> ps.setString(at + 1, pattern), (rs) -> rs.getString(1)));
+		assertThat(seen).hasSize(150);
+		for (int i = 0; i < 150; i++) {
+			assertThat(seen.get(i)).as("item %d, across chunks of %d", i, QueryExecutor.BATCH_CHUNK)
+				.isEqualTo((i % 3 == 1) ? List.of() : List.of("a1", "a2"));
+		}
+		// an unbound delete in a batch reaches only the tenant's rows, and a failing item undoes the whole batch
+		GeneratedQuery deleteBody = new GeneratedQuery("DeleteBody", "test", 7,
+				GeneratedQuery.TENANT_SETTINGS + "DELETE FROM notes WHERE body = ? OR 1 / ? = 1",
+				GeneratedQuery.Scope.TENANT);
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> TenantContext.runAs(A,
+				() -> this.executor.batchExec(deleteBody, A, List.of(1, 0), 2, (ps, at, divisor) -> {
+					ps.setString(at + 1, "a1");
+					ps.setInt(at + 2, divisor);
+				})));
+		assertThat(allBodies(A)).as("the failing second item rolled back the first").containsExactly("a1", "a2");
+		assertThat(this.plain.queryForObject("SELECT coalesce(current_setting('dbkit.tenant_id', true), '')",
+				String.class)).as("nothing left on the connection").isEmpty();
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(app));
+		TenantContext.runAs(A, () -> transaction.executeWithoutResult((status) -> {
+			long[] deleted = this.executor.batchExec(deleteBody, A, List.of("a1", "b1", "x"), 2, (ps, at, body) -> {
+				ps.setString(at + 1, body);
+				ps.setInt(at + 2, 2);
+			});
+			assertThat(deleted).containsExactly(1, 0, 0);
+			status.setRollbackOnly();
+		}));
+		assertThat(allBodies(B)).containsExactly("b1");
+	}
+
+	/**
+	 * {@code COPY FROM} is refused on a table with row-level security; {@code :copyfrom}'s {@code INSERT ... SELECT
+	 * FROM unnest(...)} is checked row by row by the policy, so a row of another tenant is refused.
+	 */
+	@Test
+	void copyFromInsertsUnderRowLevelSecurityAndOnlyTheTenantsRows() throws SQLException {
+		try (Connection connection = db.applicationDataSource().getConnection()) {
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.unwrap(
+					org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY notes FROM STDIN", new java.io.StringReader("")))
+				.withMessageContaining("row-level security");
+		}
+		GeneratedQuery copy = new GeneratedQuery("AddNotes", "test", 8, GeneratedQuery.TENANT_SETTINGS
+				+ "INSERT INTO notes (id, tenant_id, body) SELECT dbkit_rows.c1, ?, dbkit_rows.c3 FROM "
+				+ "unnest(?::\"pg_catalog\".\"uuid\"[], ?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c1, c3)",
+				GeneratedQuery.Scope.TENANT);
+		List<String> bodies = List.of("c1", "c2", "c3");
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(app));
+		TenantContext.runAs(A, () -> transaction.executeWithoutResult((status) -> {
+			long inserted = this.executor.execRows(copy, (ps) -> {
+				ps.setString(1, A.toString());
+				ps.setObject(2, A);
+				JdbcValues.setColumn(ps, 3, bodies, (body) -> UUID.randomUUID(), "uuid");
+				JdbcValues.setColumn(ps, 4, bodies, (body) -> body, "text");
+			});
+			assertThat(inserted).isEqualTo(3);
+			assertThat(allBodies(A)).containsExactly("a1", "a2", "c1", "c2", "c3");
+			// the same statement writing B's id while A is the setting: the policy's WITH CHECK refuses every row
+			assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.executor.execRows(copy, (ps) -> {
+				ps.setString(1, A.toString());
+				ps.setObject(2, B);
+				JdbcValues.setColumn(ps, 3, bodies, (body) -> UUID.randomUUID(), "uuid");
+				JdbcValues.setColumn(ps, 4, bodies, (body) -> body, "text");
+			})).satisfies((ex) -> assertThat(ex.getMostSpecificCause().getMessage()).contains("row-level security"));
+			status.setRollbackOnly();
+		}));
+		assertThat(allBodies(B)).containsExactly("b1");
+	}
+
 	/**
 	 * pgjdbc describes a prepared statement that has a parameter of unspecified type, and from then on sends a Sync
 	 * before each execution of it whose rows it cannot bound: in autocommit that ends the implicit transaction that

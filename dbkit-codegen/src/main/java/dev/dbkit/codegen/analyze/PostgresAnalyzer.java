@@ -166,11 +166,76 @@ public final class PostgresAnalyzer {
 	 */
 	public @Nullable AnalyzedQuery analyze(Query query, List<Diagnostic> diagnostics) {
 		try {
-			return analyzeAlone(query, diagnostics);
+			AnalyzedQuery analyzed = analyzeAlone(query, diagnostics);
+			return (analyzed != null && query.command() == QueryCommand.COPYFROM) ? copyFrom(analyzed, diagnostics)
+					: analyzed;
 		}
 		finally {
 			rollback();
 		}
+	}
+
+	/**
+	 * A {@code :copyfrom} query runs as another statement ({@link CopyFromRewrite}): that statement is analysed
+	 * and proved too, as written, and must bind the tenant as the query does. The analysis keeps the query's own
+	 * parameters (one per column), with the rewritten text to send.
+	 */
+	private @Nullable AnalyzedQuery copyFrom(AnalyzedQuery analyzed, List<Diagnostic> diagnostics) {
+		Query query = analyzed.query();
+		Map<Integer, String> arrayTypes = new HashMap<>();
+		for (AnalyzedQuery.Parameter parameter : analyzed.parameters()) {
+			Catalog.Type type = this.catalog.type(parameter.typeOid());
+			if (type != null && !type.isArray()) {
+				// quoted and qualified: bit and char without a length would be bit(1) and char(1)
+				arrayTypes.put(parameter.index(), "\"" + type.schema().replace("\"", "\"\"") + "\".\""
+						+ type.name().replace("\"", "\"\"") + "\"[]");
+			}
+		}
+		CopyFromRewrite.Rewrite rewrite;
+		try {
+			rewrite = CopyFromRewrite.rewrite(query.postgresSql(), analyzed.tenantParameters(), arrayTypes);
+		}
+		catch (CopyFromRewrite.NotCopyable ex) {
+			diagnostics.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name() + ": "
+					+ ex.getMessage()));
+			return null;
+		}
+		int[] offsets = new int[rewrite.postgresSql().length()];
+		Arrays.fill(offsets, query.headerOffset());
+		Query sent = new Query(query.source(), query.name(), QueryCommand.EXEC, query.headerOffset(), query.sql(),
+				rewrite.postgresSql(), offsets, rewrite.jdbcSql(), rewrite.slots(), query.parameters(), query.javadoc(),
+				query.crossTenant(), query.sideEffects());
+		List<Diagnostic> problems = new ArrayList<>();
+		AnalyzedQuery sentAnalysis = analyzeAlone(sent, problems);
+		for (Diagnostic problem : problems) {
+			diagnostics.add(new Diagnostic(problem.path(), problem.line(), problem.column(), "query " + query.name()
+					+ " is :copyfrom, which runs as `" + rewrite.postgresSql() + "`: " + problem.message(),
+					problem.code()));
+		}
+		if (sentAnalysis == null) {
+			return null;
+		}
+		if (!sentAnalysis.tenantParameters().equals(analyzed.tenantParameters())) {
+			// fail closed: the statement sent must bind the tenant exactly as the proved query does
+			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :copyfrom, "
+					+ "which runs as `" + rewrite.postgresSql() + "`, and the tenant proof does not bind the tenant "
+					+ "there as in the query: write the tenant's parameter straight into " + this.tenantColumn)
+				.withCode(Diagnostic.TENANCY));
+			return null;
+		}
+		Query copy = new Query(query.source(), query.name(), query.command(), query.headerOffset(), query.sql(),
+				query.postgresSql(), offsetsOf(query), rewrite.jdbcSql(), rewrite.slots(), query.parameters(),
+				query.javadoc(), query.crossTenant(), query.sideEffects());
+		return new AnalyzedQuery(copy, analyzed.parameters(), List.of(), analyzed.tenantParameters(),
+				analyzed.modifiedTable(), analyzed.softDeleteUnfiltered());
+	}
+
+	private static int[] offsetsOf(Query query) {
+		int[] offsets = new int[query.postgresSql().length()];
+		for (int i = 0; i < offsets.length; i++) {
+			offsets[i] = query.fileOffset(i + 1);
+		}
+		return offsets;
 	}
 
 	private @Nullable AnalyzedQuery analyzeAlone(Query query, List<Diagnostic> diagnostics) {
@@ -355,8 +420,9 @@ public final class PostgresAnalyzer {
 			// the driver refuses rows where it expects a count, at run time: say so at build time (a row of void,
 			// such as SELECT pg_advisory_xact_lock($1) under :exec, is run and discarded)
 			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
-					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns rows: use :one or "
-					+ ":many (or, for a write, drop its RETURNING clause)"));
+					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns rows: use "
+					+ (query.command() == QueryCommand.BATCHEXEC ? ":batchone or :batchmany" : ":one or :many")
+					+ " (or, for a write, drop its RETURNING clause)"));
 			return null;
 		}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.lang.model.element.Modifier;
 
@@ -38,6 +39,8 @@ final class RepositoryEmitter {
 	static final ClassName BINDER = ClassName.get("dev.dbkit.query", "ParameterBinder");
 
 	static final ClassName UUID = ClassName.get("java.util", "UUID");
+
+	static final ClassName JDBC_VALUES = ClassName.get("dev.dbkit.query", "JdbcValues");
 
 	private RepositoryEmitter() {
 	}
@@ -96,8 +99,20 @@ final class RepositoryEmitter {
 		MethodModel.Statement query = method.statement();
 		MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name()).addModifiers(Modifier.PUBLIC);
 		spec.addJavadoc("$L", javadoc(method, sourceFile));
+		boolean list = query.returns().takesList();
 		String access;
-		if (method.parametersRecord() != null) {
+		String items = null;
+		if (list) {
+			// one element per run (or row): the parameters record, or the one parameter's type
+			TypeName element = (method.parametersRecord() != null) ? method.parametersRecord()
+					: method.parameters().get(0).type().type().box();
+			items = (method.parametersRecord() != null)
+					? (query.returns() == MethodModel.Returns.COPYFROM ? "rows" : "items")
+					: method.parameters().get(0).name();
+			spec.addParameter(ParameterizedTypeName.get(ClassName.get(List.class), element), items);
+			access = (method.parametersRecord() != null) ? "each.%s()" : "each";
+		}
+		else if (method.parametersRecord() != null) {
 			spec.addParameter(method.parametersRecord(), "params");
 			access = "params.%s()";
 		}
@@ -107,29 +122,70 @@ final class RepositoryEmitter {
 			}
 			access = "%s";
 		}
-		if (!method.tenantParameters().isEmpty()) {
+		boolean scoped = !method.tenantParameters().isEmpty();
+		if (scoped) {
 			spec.addStatement("$T tenantId = $T.require()", UUID, TENANT_CONTEXT);
 		}
-		CodeBlock binder = binder(method, access);
 		MethodModel.Row row = method.row();
+		CodeBlock tenant = scoped ? CodeBlock.of("tenantId") : CodeBlock.of("null");
 		switch (query.returns()) {
 			case ONE -> spec.returns(ParameterizedTypeName.get(ClassName.get(Optional.class), row.type()))
-				.addStatement("return this.executor.one($L, $L, $T::$L)", method.constant(), binder,
+				.addStatement("return this.executor.one($L, $L, $T::$L)", method.constant(), binder(method, access),
 						repository.className(), row.reader());
 			case MANY -> spec.returns(ParameterizedTypeName.get(ClassName.get(List.class), row.type()))
-				.addStatement("return this.executor.many($L, $L, $T::$L)", method.constant(), binder,
+				.addStatement("return this.executor.many($L, $L, $T::$L)", method.constant(), binder(method, access),
 						repository.className(), row.reader());
-			case EXEC -> spec.addStatement("this.executor.exec($L, $L)", method.constant(), binder);
+			case EXEC -> spec.addStatement("this.executor.exec($L, $L)", method.constant(), binder(method, access));
 			case EXECROWS, EXECRESULT -> spec.returns(TypeName.LONG)
-				.addStatement("return this.executor.execRows($L, $L)", method.constant(), binder);
+				.addStatement("return this.executor.execRows($L, $L)", method.constant(), binder(method, access));
 			case EXECLASTID -> spec.returns(row.type().isBoxedPrimitive() ? row.type().unbox() : row.type())
-				.addStatement("return this.executor.value($L, $L, $T::$L)", method.constant(), binder,
+				.addStatement("return this.executor.value($L, $L, $T::$L)", method.constant(), binder(method, access),
 						repository.className(), row.reader());
+			case BATCHEXEC -> spec.returns(long[].class)
+				.addStatement("return this.executor.batchExec($L, $L, $L, $L, $L)", method.constant(), tenant, items,
+						query.slots().size(), itemBinder(method, access));
+			case BATCHONE -> spec
+				.returns(ParameterizedTypeName.get(ClassName.get(List.class),
+						ParameterizedTypeName.get(ClassName.get(Optional.class), row.type())))
+				.addStatement("return this.executor.batchOne($L, $L, $L, $L, $L, $T::$L)", method.constant(), tenant,
+						items, query.slots().size(), itemBinder(method, access), repository.className(), row.reader());
+			case BATCHMANY -> spec
+				.returns(ParameterizedTypeName.get(ClassName.get(List.class),
+						ParameterizedTypeName.get(ClassName.get(List.class), row.type())))
+				.addStatement("return this.executor.batchMany($L, $L, $L, $L, $L, $T::$L)", method.constant(), tenant,
+						items, query.slots().size(), itemBinder(method, access), repository.className(), row.reader());
+			case COPYFROM -> spec.returns(TypeName.LONG)
+				.addStatement("return this.executor.execRows($L, $L)", method.constant(),
+						columnsBinder(method, items, repository));
 		}
 		return spec.build();
 	}
 
 	private static CodeBlock binder(MethodModel method, String access) {
+		return binder(method,
+				(parameter, slot) -> bind(parameter, slot, CodeBlock.of(String.format(access, parameter.name()))));
+	}
+
+	/** Binds every column of a {@code :copyfrom}'s rows as one array; the tenant as one value. */
+	private static CodeBlock columnsBinder(MethodModel method, String rows, RepositoryModel repository) {
+		return binder(method, (parameter, slot) -> {
+			CodeBlock column = (method.parametersRecord() != null)
+					? CodeBlock.of("$T::$L", method.parametersRecord(), parameter.name())
+					: CodeBlock.of("$T.identity()", Function.class);
+			return CodeBlock.of("$T.setColumn(ps, $L, $L, $L, $S)", JDBC_VALUES, slot, rows, column,
+					parameter.type().arrayElementType());
+		});
+	}
+
+	/** How a caller's parameter is bound to a placeholder. */
+	@FunctionalInterface
+	private interface Binding {
+
+		CodeBlock bind(MethodModel.Parameter parameter, int slot);
+
+	}
+
+	private static CodeBlock binder(MethodModel method, Binding binding) {
 		List<Integer> slots = method.statement().slots();
 		boolean tenant = !method.tenantParameters().isEmpty() && method.statement().rowLevelSecurity();
 		if (slots.isEmpty() && !tenant) {
@@ -143,16 +199,30 @@ final class RepositoryEmitter {
 		}
 		for (int slot = 0; slot < slots.size(); slot++) {
 			int index = slots.get(slot);
-			MethodModel.Parameter parameter = method.bindings()
-				.stream()
-				.filter((p) -> p.index() == index)
-				.findFirst()
-				.orElseThrow();
-			CodeBlock value = method.tenantParameters().contains(index) ? CodeBlock.of("tenantId")
-					: CodeBlock.of(String.format(access, parameter.name()));
-			lambda.add("$L;\n", bind(parameter, slot + first, value));
+			MethodModel.Parameter parameter = parameter(method, index);
+			lambda.add("$L;\n", method.tenantParameters().contains(index)
+					? bind(parameter, slot + first, CodeBlock.of("tenantId"))
+					: binding.bind(parameter, slot + first));
 		}
 		return lambda.unindent().add("}").build();
+	}
+
+	/** Binds one item of a batch after {@code at}: the executor binds the settings statement's tenant itself. */
+	private static CodeBlock itemBinder(MethodModel method, String access) {
+		List<Integer> slots = method.statement().slots();
+		CodeBlock.Builder lambda = CodeBlock.builder().add("(ps, at, each) -> {\n").indent();
+		for (int slot = 0; slot < slots.size(); slot++) {
+			int index = slots.get(slot);
+			MethodModel.Parameter parameter = parameter(method, index);
+			CodeBlock value = method.tenantParameters().contains(index) ? CodeBlock.of("tenantId")
+					: CodeBlock.of(String.format(access, parameter.name()));
+			lambda.add("$L;\n", parameter.type().bind("at + " + (slot + 1), value));
+		}
+		return lambda.unindent().add("}").build();
+	}
+
+	private static MethodModel.Parameter parameter(MethodModel method, int index) {
+		return method.bindings().stream().filter((p) -> p.index() == index).findFirst().orElseThrow();
 	}
 
 	private static CodeBlock bind(MethodModel.Parameter parameter, int slot, CodeBlock value) {
@@ -206,6 +276,14 @@ final class RepositoryEmitter {
 			doc.append(", cross-tenant: not scoped to a tenant");
 		}
 		doc.append(".\n");
+		switch (query.returns()) {
+			case BATCHEXEC, BATCHONE, BATCHMANY -> doc.append("Runs once per element of the list, pipelined (several "
+					+ "runs per round trip), in one transaction: all or none.\n");
+			case COPYFROM -> doc.append("Inserts every row of the list in one statement, each column sent as one array:"
+					+ "\n<pre>\n").append(Sources.javadocText(query.jdbcSql())).append("\n</pre>\n");
+			default -> {
+			}
+		}
 		return doc.toString();
 	}
 

@@ -37,7 +37,20 @@ public record MethodModel(Statement statement, String name, String constant, Lis
 		/** the number of rows affected ({@code :execresult}) */
 		EXECRESULT,
 		/** the one column of the one row the statement returns ({@code :execlastid}) */
-		EXECLASTID
+		EXECLASTID,
+		/** for a list of parameters, the rows each run affected ({@code :batchexec}) */
+		BATCHEXEC,
+		/** for a list of parameters, the first row of each run ({@code :batchone}) */
+		BATCHONE,
+		/** for a list of parameters, the rows of each run ({@code :batchmany}) */
+		BATCHMANY,
+		/** for a list of rows inserted in one statement, the rows inserted ({@code :copyfrom}) */
+		COPYFROM;
+
+		/** Whether the method takes a list: one element per run of the statement, or per row inserted. */
+		public boolean takesList() {
+			return this == BATCHEXEC || this == BATCHONE || this == BATCHMANY || this == COPYFROM;
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import dev.dbkit.codegen.analyze.AnalyzedQuery;
 import dev.dbkit.codegen.analyze.Catalog;
 import dev.dbkit.codegen.parse.ParameterRef;
 import dev.dbkit.codegen.parse.Query;
+import dev.dbkit.codegen.parse.QueryCommand;
 import dev.dbkit.codegen.parse.QueryFile;
 
 /**
@@ -111,7 +113,7 @@ public final class ModelBuilder {
 			declaredNullable.put(ref.index(), ref.nullable());
 		}
 		// names the generated method uses itself: a parameter named so is numbered instead of clashing
-		Set<String> used = new LinkedHashSet<>(List.of("ps", "params"));
+		Set<String> used = new LinkedHashSet<>(List.of("ps", "params", "at", "each", "items", "rows"));
 		if (!tenant.isEmpty()) {
 			used.add("tenantId");
 		}
@@ -152,7 +154,28 @@ public final class ModelBuilder {
 			bindings.add(model);
 		}
 		ClassName paramsRecord = null;
-		if (visible.size() > MAX_METHOD_PARAMETERS) {
+		boolean list = query.command().takesList();
+		if (list && visible.isEmpty()) {
+			error(query, query.headerOffset(), "a :" + query.command().name().toLowerCase(Locale.ROOT) + " query "
+					+ "runs its statement for each element of a list of parameters (or inserts a list of rows), and this "
+					+ "one has no parameter besides the tenant: use :exec, or add its parameters");
+		}
+		for (MethodModel.Parameter parameter : list ? visible : List.<MethodModel.Parameter>of()) {
+			if (query.command() == QueryCommand.COPYFROM && parameter.type().arrayElementType() == null) {
+				error(query, parameterOffset(query, parameter.index()), "parameter " + parameter.name() + " of :copyfrom "
+						+ "query is a list: a list of lists cannot be sent as one array; use :batchexec");
+			}
+		}
+		if (list && visible.size() == 1) {
+			// the method's one parameter is the list of its values: ids for id = $1
+			MethodModel.Parameter single = visible.get(0);
+			used.remove(single.name());
+			MethodModel.Parameter plural = new MethodModel.Parameter(single.index(),
+					unique(Naming.plural(single.name()), used), single.type());
+			visible.set(0, plural);
+			bindings.set(bindings.indexOf(single), plural);
+		}
+		if (visible.size() > MAX_METHOD_PARAMETERS || (list && visible.size() > 1)) {
 			paramsRecord = ClassName.get(this.config.packageName(), query.name() + "Params");
 			this.queryRecords.put(paramsRecord.simpleName(), new RecordModel(paramsRecord, resourcePath(query),
 					"Parameters of {@code " + query.name() + "}.",

@@ -129,8 +129,8 @@ public final class ValueType {
 		};
 	}
 
-	/** Binds {@code value} to placeholder {@code slot} of {@code ps}. */
-	public CodeBlock bind(int slot, CodeBlock value) {
+	/** Binds {@code value} to placeholder {@code slot} of {@code ps} (a number, or an expression such as {@code at + 2}). */
+	public CodeBlock bind(Object slot, CodeBlock value) {
 		return switch (this.kind) {
 			case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE -> this.nullable
 					? CodeBlock.of("$T.setNullable(ps, $L, $L, $T.$L)", JDBC_VALUES, slot, value, Types.class,
@@ -146,6 +146,27 @@ public final class ValueType {
 							: CodeBlock.of("ps.setObject($L, $L)", slot, value);
 			case ENUM -> CodeBlock.of("$T.setEnum(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
 			case LIST, ENUM_LIST -> CodeBlock.of("$T.setList(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
+		};
+	}
+
+	/**
+	 * The PostgreSQL type a list of these values is sent as an array of ({@code :copyfrom}), or {@code null} for a
+	 * list type (an array of arrays is not one array).
+	 */
+	public @Nullable String arrayElementType() {
+		return switch (this.kind) {
+			case BOOLEAN -> "bool";
+			case SHORT -> "int2";
+			case INT -> "int4";
+			case LONG -> "int8";
+			case FLOAT -> "float4";
+			case DOUBLE -> "float8";
+			case DECIMAL -> "numeric";
+			case STRING -> "text";
+			case BYTES -> "bytea";
+			case JSON, ENUM -> this.pgType;
+			case OBJECT -> (this.pgType != null) ? this.pgType : "text";
+			case LIST, ENUM_LIST -> null;
 		};
 	}
 

@@ -28,7 +28,26 @@ public enum QueryCommand {
 	 * sqlc's {@code :execlastid} (MySQL's last insert id): PostgreSQL has none, so the statement returns it itself
 	 * ({@code RETURNING id}, one column) and the method returns that value, failing when no row comes back.
 	 */
-	EXECLASTID;
+	EXECLASTID,
+
+	/**
+	 * sqlc's {@code :batchexec}: the statement run once per element of a list of parameters, pipelined, in one
+	 * transaction; {@code long[]}: the rows each run affected.
+	 */
+	BATCHEXEC,
+
+	/** sqlc's {@code :batchone}: as {@link #BATCHEXEC}; {@code List<Optional<Row>>}, one per element. */
+	BATCHONE,
+
+	/** sqlc's {@code :batchmany}: as {@link #BATCHEXEC}; {@code List<List<Row>>}, one list per element. */
+	BATCHMANY,
+
+	/**
+	 * sqlc's {@code :copyfrom}: an {@code INSERT ... VALUES ($1, $2, ...)} run for a whole list of rows in one
+	 * statement ({@code INSERT ... SELECT ... FROM unnest(arrays)}, which row-level security allows where
+	 * {@code COPY FROM} is refused); {@code long}: the rows inserted.
+	 */
+	COPYFROM;
 
 	static @Nullable QueryCommand parse(String text) {
 		try {
@@ -40,12 +59,17 @@ public enum QueryCommand {
 	}
 
 	public boolean returnsRows() {
-		return this == ONE || this == MANY || this == EXECLASTID;
+		return this == ONE || this == MANY || this == EXECLASTID || this == BATCHONE || this == BATCHMANY;
+	}
+
+	/** Whether the method takes a list, one element per run of the statement (or row, for {@link #COPYFROM}). */
+	public boolean takesList() {
+		return this == BATCHEXEC || this == BATCHONE || this == BATCHMANY || this == COPYFROM;
 	}
 
 	/** The commands, as a header writes them. */
 	public static String list() {
-		return ":one, :many, :exec, :execrows, :execresult or :execlastid";
+		return ":one, :many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom";
 	}
 
 }

@@ -48,3 +48,22 @@ TRUNCATE tasks;
 
 -- name: LastIdOfTwoColumns :execlastid
 INSERT INTO projects (tenant_id, name) VALUES ($1, $2) RETURNING id, name;
+
+-- name: CopyWithExpression :copyfrom
+INSERT INTO tasks (tenant_id, title) VALUES ($1, upper($2));
+
+-- name: CopyWithConflict :copyfrom
+-- dbkit:cross-tenant
+INSERT INTO countries (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+
+-- name: CopyOfLists :copyfrom
+INSERT INTO projects (tenant_id, name, tags) VALUES ($1, $2, $3);
+
+-- name: CopyIntoAnotherTenant :copyfrom
+INSERT INTO tasks (tenant_id, title) VALUES ($1::uuid, $2);
+
+-- name: BatchWithoutParameters :batchexec
+DELETE FROM tasks WHERE tenant_id = $1 AND done;
+
+-- name: BatchExecReturnsRows :batchexec
+DELETE FROM tasks WHERE tenant_id = $1 AND id = $2 RETURNING id;
