@@ -165,6 +165,36 @@ class GeneratedCodeRunsTests {
 	}
 
 	@Test
+	void embedsReadNestedRecordsNullFromTheMissingSideOfAnOuterJoin() throws Exception {
+		CompiledCase embeds = CompiledCase.compile("embeds", this.work);
+		Shop shop = new Shop();
+		Object repository = embeds.repository("EmbedsRepository", shop.db.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(shop.db.dataSource());
+		UUID withProject = jdbc.queryForObject("INSERT INTO tasks (tenant_id, project_id, title) VALUES (?, ?, 'a') "
+				+ "RETURNING id", UUID.class, shop.tenant, shop.project);
+		jdbc.update("INSERT INTO tasks (tenant_id, title, done) VALUES (?, 'b', true)", shop.tenant);
+		UUID other = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('globex') RETURNING id", UUID.class);
+		TenantContext.runAs(shop.tenant, () -> {
+			Object row = ((Optional<?>) call(repository, "taskWithProject", withProject)).orElseThrow();
+			assertThat(component(component(row, "task"), "title")).isEqualTo("a");
+			assertThat(component(component(row, "project"), "name")).isEqualTo("zeus");
+			assertThat(component(component(row, "project"), "startsOn")).isEqualTo(java.time.LocalDate.of(2025, 1, 31));
+			List<?> rows = (List<?>) call(repository, "tasksWithOptionalProject");
+			assertThat(rows).hasSize(2);
+			assertThat(component(component(rows.get(0), "project"), "id")).isEqualTo(shop.project);
+			assertThat(component(rows.get(0), "done")).isEqualTo(false);
+			assertThat(component(rows.get(1), "title")).isEqualTo("b");
+			assertThat(component(rows.get(1), "project")).as("no project: the embedded record is null").isNull();
+			assertThat(component(rows.get(1), "done")).isEqualTo(true);
+			assertThat((List<?>) call(repository, "embeddedAlone")).hasSize(1);
+		});
+		TenantContext.runAs(other, () -> {
+			assertThat((Optional<?>) call(repository, "taskWithProject", withProject)).isEmpty();
+			assertThat((List<?>) call(repository, "tasksWithOptionalProject")).isEmpty();
+		});
+	}
+
+	@Test
 	void withRowLevelSecurityTheGeneratedCallsSetTheTenantForTheirOwnTransactionOnly() throws Exception {
 		CompiledCase tenancy = CompiledCase.compile("tenancy", this.work);
 		Shop shop = new Shop();

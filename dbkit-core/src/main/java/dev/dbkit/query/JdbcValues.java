@@ -179,4 +179,9 @@ public final class JdbcValues {
 		ps.setArray(index, ps.getConnection().createArrayOf(elementType, elements));
 	}
 
+	/** Whether column {@code index} is SQL NULL: an embedded row from the missing side of an outer join. */
+	public static boolean isNull(ResultSet rs, int index) throws SQLException {
+		return rs.getObject(index) == null;
+	}
+
 }

@@ -204,7 +204,7 @@ public final class PostgresAnalyzer {
 		Arrays.fill(offsets, query.headerOffset());
 		Query sent = new Query(query.source(), query.name(), QueryCommand.EXEC, query.headerOffset(), query.sql(),
 				rewrite.postgresSql(), offsets, rewrite.jdbcSql(), rewrite.slots(), query.parameters(), query.javadoc(),
-				query.crossTenant(), query.sideEffects());
+				query.crossTenant(), query.sideEffects(), List.of());
 		List<Diagnostic> problems = new ArrayList<>();
 		AnalyzedQuery sentAnalysis = analyzeAlone(sent, problems);
 		for (Diagnostic problem : problems) {
@@ -225,7 +225,7 @@ public final class PostgresAnalyzer {
 		}
 		Query copy = new Query(query.source(), query.name(), query.command(), query.headerOffset(), query.sql(),
 				query.postgresSql(), offsetsOf(query), rewrite.jdbcSql(), rewrite.slots(), query.parameters(),
-				query.javadoc(), query.crossTenant(), query.sideEffects());
+				query.javadoc(), query.crossTenant(), query.sideEffects(), List.of());
 		return new AnalyzedQuery(copy, analyzed.parameters(), List.of(), analyzed.tenantParameters(),
 				analyzed.modifiedTable(), analyzed.softDeleteUnfiltered());
 	}

@@ -18,6 +18,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import org.jspecify.annotations.Nullable;
 
 import dev.dbkit.codegen.GeneratedFile;
 import dev.dbkit.query.GeneratedQuery;
@@ -240,8 +241,28 @@ final class RepositoryEmitter {
 				.build();
 		}
 		CodeBlock.Builder arguments = CodeBlock.builder();
+		boolean first = true;
 		for (int i = 0; i < row.columns().size(); i++) {
-			arguments.add((i == 0) ? "\n" : ",\n").add("$L", row.columns().get(i).read(i + 1));
+			arguments.add(first ? "\n" : ",\n");
+			first = false;
+			MethodModel.Embedded embed = embedAt(row, i);
+			if (embed == null) {
+				arguments.add("$L", row.columns().get(i).read(i + 1));
+				continue;
+			}
+			// sqlc.embed: the table's record, null when its row is missing from an outer join
+			CodeBlock.Builder nested = CodeBlock.builder().add("new $T(", embed.record()).indent().indent();
+			for (int k = 0; k < embed.width(); k++) {
+				nested.add((k == 0) ? "\n" : ",\n").add("$L", row.columns().get(i + k).read(i + k + 1));
+			}
+			nested.add(")").unindent().unindent();
+			if (embed.nullable()) {
+				arguments.add("$T.isNull(rs, $L) ? null : $L", JDBC_VALUES, i + embed.nullCheck() + 1, nested.build());
+			}
+			else {
+				arguments.add("$L", nested.build());
+			}
+			i += embed.width() - 1;
 		}
 		return reader.returns(row.type())
 			.addCode(CodeBlock.builder()
@@ -254,6 +275,10 @@ final class RepositoryEmitter {
 				.add(");\n")
 				.build())
 			.build();
+	}
+
+	private static MethodModel.@Nullable Embedded embedAt(MethodModel.Row row, int column) {
+		return row.embeds().stream().filter((e) -> e.first() == column).findFirst().orElse(null);
 	}
 
 	private static String javadoc(MethodModel method, String sourceFile) {

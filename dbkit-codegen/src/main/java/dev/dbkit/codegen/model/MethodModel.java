@@ -89,7 +89,28 @@ public record MethodModel(Statement statement, String name, String constant, Lis
 	 * @param columns how each column is read, in order
 	 * @param scalar whether the row is a single value rather than a record
 	 */
-	public record Row(TypeName type, String reader, List<ValueType> columns, boolean scalar) {
+	public record Row(TypeName type, String reader, List<ValueType> columns, boolean scalar, List<Embedded> embeds) {
+
+		public Row(TypeName type, String reader, List<ValueType> columns, boolean scalar) {
+			this(type, reader, columns, scalar, List.of());
+		}
+
+	}
+
+	/**
+	 * A table's row nested in a row ({@code sqlc.embed}): columns {@code first} to {@code first + width - 1} are
+	 * read into one record.
+	 *
+	 * @param first its first column, 0-based
+	 * @param width its number of columns
+	 * @param record the table's record
+	 * @param nullable whether it comes from the nullable side of an outer join: then {@code null} when its column
+	 * {@code nullCheck} (0-based, within the embed), NOT NULL in the table, is null
+	 * @param nullCheck that column
+	 * @param columnNames the table's columns, which its {@code alias.*} is written out into
+	 */
+	public record Embedded(int first, int width, TypeName record, boolean nullable, int nullCheck,
+			List<String> columnNames) {
 	}
 
 }

@@ -192,8 +192,9 @@ public final class ModelBuilder {
 		}
 		// SELECT * / RETURNING * of one table's row: the columns it meant today, so that a rolling deploy's newer
 		// migration never shifts what this code reads by position
-		String jdbcSql = (row != null)
-				? StarExpansion.expand(query.jdbcSql(), wholeTable(analyzed.columns())) : query.jdbcSql();
+		String jdbcSql = (row == null) ? query.jdbcSql()
+				: !row.embeds().isEmpty() ? StarExpansion.expandEmbeds(query.jdbcSql(), query.embeds(), row.embeds())
+						: StarExpansion.expand(query.jdbcSql(), wholeTable(analyzed.columns()));
 		MethodModel.Statement statement = new MethodModel.Statement(query.name(),
 				MethodModel.Returns.valueOf(query.command().name()), query.line(), query.sql(), jdbcSql,
 				List.copyOf(slots), query.javadoc(), query.crossTenant(), this.config.rowLevelSecurity());
@@ -204,6 +205,9 @@ public final class ModelBuilder {
 	private MethodModel.@Nullable Row row(AnalyzedQuery analyzed) {
 		Query query = analyzed.query();
 		List<AnalyzedQuery.Column> columns = analyzed.columns();
+		if (!query.embeds().isEmpty()) {
+			return embeddingRow(analyzed);
+		}
 		Catalog.Table table = wholeTable(columns);
 		RecordModel record = (table != null) ? tableRecord(table, resourcePath(query)) : null;
 		if (record != null) {
@@ -216,13 +220,8 @@ public final class ModelBuilder {
 		List<RecordModel.Component> components = new ArrayList<>();
 		Set<String> used = new LinkedHashSet<>();
 		for (AnalyzedQuery.Column column : columns) {
-			String columnKey = (column.table() != null)
-					? column.table().name() + "." + column.table().attnum(column.attnum()).orElseThrow().name() : null;
-			ValueType type = this.types.map(column.typeOid(), !column.nonNull(), columnKey);
+			ValueType type = columnType(query, column);
 			if (type == null) {
-				error(query, query.sqlOffset(), "column " + column.label() + " has type "
-						+ this.types.describe(column.typeOid()) + ", which has no Java mapping: add a typeOverride for "
-						+ this.types.describe(column.typeOid()) + " in the plugin configuration, or cast the column");
 				continue;
 			}
 			valueTypes.add(type);
@@ -238,6 +237,123 @@ public final class ModelBuilder {
 		this.queryRecords.put(rowClass.simpleName(), new RecordModel(rowClass, resourcePath(query),
 				"A row of {@code " + query.name() + "}.", components));
 		return new MethodModel.Row(rowClass, "read" + rowClass.simpleName(), valueTypes, false);
+	}
+
+	/**
+	 * A row with {@code sqlc.embed(alias)} items: each is its table's record, nested, and {@code null} when it comes
+	 * from the missing side of an outer join (the plan says which side may be missing; sqlc cannot tell).
+	 */
+	private MethodModel.@Nullable Row embeddingRow(AnalyzedQuery analyzed) {
+		Query query = analyzed.query();
+		List<AnalyzedQuery.Column> columns = analyzed.columns();
+		int[] items;
+		try {
+			items = SelectList.embedItems(query.postgresSql(), query.embeds());
+		}
+		catch (SelectList.Unplaceable ex) {
+			error(query, ex.fileOffset, ex.getMessage());
+			return null;
+		}
+		List<ValueType> valueTypes = new ArrayList<>();
+		List<RecordModel.Component> components = new ArrayList<>();
+		List<MethodModel.Embedded> embeds = new ArrayList<>();
+		List<RecordModel.Component> embedded = new ArrayList<>();
+		List<String> aliases = new ArrayList<>();
+		Set<String> used = new LinkedHashSet<>();
+		int column = 0;
+		for (int item = 0; column < columns.size(); item++) {
+			int embedIndex = indexOf(items, item);
+			if (embedIndex < 0) {
+				AnalyzedQuery.Column plain = columns.get(column++);
+				ValueType type = columnType(query, plain);
+				if (type == null) {
+					return null;
+				}
+				valueTypes.add(type);
+				components.add(new RecordModel.Component(unique(Naming.lowerCamel(strip(plain.label())), used), type));
+				continue;
+			}
+			Query.Embed embed = query.embeds().get(embedIndex);
+			Catalog.Table table = columns.get(column).table();
+			int width = (table != null) ? table.columns().size() : 0;
+			if (table == null || column + width > columns.size() || !sameTable(columns.subList(column, column + width),
+					table)) {
+				error(query, embed.fileOffset(), "sqlc.embed(" + embed.alias() + ") is not the row of one table: embed "
+						+ "a table of the FROM clause (by its name or alias), not a subquery, CTE or function");
+				return null;
+			}
+			RecordModel record = tableRecord(table, resourcePath(query));
+			if (record == null) {
+				columnType(query, columns.get(column)); // says which column has no Java type
+				error(query, embed.fileOffset(), "sqlc.embed(" + embed.alias() + "): table " + table.name()
+						+ " has a column without a Java type: add its typeOverride");
+				return null;
+			}
+			int nullCheck = -1;
+			boolean outer = false;
+			for (int k = 0; k < width; k++) {
+				Catalog.Column declared = table.columns().get(k);
+				if (declared.notNull()) {
+					nullCheck = (nullCheck < 0) ? k : nullCheck;
+					outer |= !columns.get(column + k).nonNull();
+				}
+			}
+			record.components().forEach((c) -> valueTypes.add(c.type()));
+			embeds.add(new MethodModel.Embedded(column, width, record.className(), outer, Math.max(nullCheck, 0),
+					table.columns().stream().map(Catalog.Column::name).toList()));
+			// named after the table's record (task), as sqlc does; by alias when one table is embedded twice
+			String name = Naming.lowerCamel(record.className().simpleName());
+			embedded.add(new RecordModel.Component(name, ValueType.of(ValueType.Kind.OBJECT, record.className(), outer)));
+			aliases.add(embed.alias());
+			components.add(null);
+			column += width;
+		}
+		for (int e = 0, c = 0; c < components.size(); c++) {
+			if (components.get(c) == null) {
+				RecordModel.Component component = embedded.get(e);
+				String name = component.name();
+				boolean twice = embedded.stream().filter((other) -> other.name().equals(name)).count() > 1;
+				components.set(c, new RecordModel.Component(unique(twice ? Naming.lowerCamel(aliases.get(e)) : name,
+						used), component.type()));
+				e++;
+			}
+		}
+		ClassName rowClass = ClassName.get(this.config.packageName(), query.name() + "Row");
+		this.queryRecords.put(rowClass.simpleName(), new RecordModel(rowClass, resourcePath(query),
+				"A row of {@code " + query.name() + "}.", components));
+		return new MethodModel.Row(rowClass, "read" + rowClass.simpleName(), valueTypes, false, embeds);
+	}
+
+	private static int indexOf(int[] items, int item) {
+		for (int i = 0; i < items.length; i++) {
+			if (items[i] == item) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Whether the columns are the table's, in order (their nullability aside: an outer join's side is nullable). */
+	private static boolean sameTable(List<AnalyzedQuery.Column> columns, Catalog.Table table) {
+		for (int i = 0; i < columns.size(); i++) {
+			AnalyzedQuery.Column column = columns.get(i);
+			if (column.table() != table || column.attnum() != table.columns().get(i).attnum()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private @Nullable ValueType columnType(Query query, AnalyzedQuery.Column column) {
+		String columnKey = (column.table() != null)
+				? column.table().name() + "." + column.table().attnum(column.attnum()).orElseThrow().name() : null;
+		ValueType type = this.types.map(column.typeOid(), !column.nonNull(), columnKey);
+		if (type == null) {
+			error(query, query.sqlOffset(), "column " + column.label() + " has type "
+					+ this.types.describe(column.typeOid()) + ", which has no Java mapping: add a typeOverride for "
+					+ this.types.describe(column.typeOid()) + " in the plugin configuration, or cast the column");
+		}
+		return type;
 	}
 
 	/** The table when the columns are exactly its columns, in order, with its nullability. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import dev.dbkit.codegen.analyze.Catalog;
+import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.sql.SqlLexer;
 
 /**
@@ -53,6 +54,22 @@ final class StarExpansion {
 			.collect(Collectors.joining(", "));
 		SqlLexer.Token token = tokens.get(star);
 		return jdbcSql.substring(0, token.start()) + columns + jdbcSql.substring(token.end());
+	}
+
+	/** The JDBC text with each embed's {@code alias.*} written out as {@code alias."column", ...}. */
+	static String expandEmbeds(String jdbcSql, List<Query.Embed> embeds, List<MethodModel.Embedded> tables) {
+		StringBuilder sql = new StringBuilder(jdbcSql);
+		for (int e = embeds.size() - 1; e >= 0; e--) {
+			Query.Embed embed = embeds.get(e);
+			String alias = embed.alias();
+			String columns = tables.get(e)
+				.columnNames()
+				.stream()
+				.map((column) -> alias + "." + quote(column))
+				.collect(Collectors.joining(", "));
+			sql.replace(embed.jdbcPosition(), embed.jdbcPosition() + alias.length() + 2, columns);
+		}
+		return sql.toString();
 	}
 
 	/** Whether the star comes right after SELECT, SELECT DISTINCT, SELECT ALL or RETURNING. */

@@ -19,10 +19,22 @@ import java.util.List;
  * @param crossTenant whether the query is marked {@code -- dbkit:cross-tenant}
  * @param sideEffects whether the query is marked {@code -- dbkit:side-effects}: it may call built-ins that notify,
  * change sequences or large objects, take locks or signal other sessions
+ * @param embeds the {@code sqlc.embed(alias)} of its select list, in order, each sent as {@code alias.*}
  */
 public record Query(SourceText source, String name, QueryCommand command, int headerOffset, String sql,
 		String postgresSql, int[] fileOffsets, String jdbcSql, int[] slots, List<ParameterRef> parameters,
-		List<String> javadoc, boolean crossTenant, boolean sideEffects) {
+		List<String> javadoc, boolean crossTenant, boolean sideEffects, List<Embed> embeds) {
+
+	/**
+	 * A {@code sqlc.embed(alias)}: the row of one table of the query, as a nested record.
+	 *
+	 * @param alias the table's name or alias in the query
+	 * @param position where its {@code alias.*} starts in {@code postgresSql}
+	 * @param jdbcPosition where it starts in {@code jdbcSql}
+	 * @param fileOffset where the macro is in the file
+	 */
+	public record Embed(String alias, int position, int jdbcPosition, int fileOffset) {
+	}
 
 	public int line() {
 		return this.source.line(this.headerOffset);

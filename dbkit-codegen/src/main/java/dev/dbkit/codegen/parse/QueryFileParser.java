@@ -204,6 +204,7 @@ public final class QueryFileParser {
 		List<Integer> slots = new ArrayList<>();
 		Map<String, Integer> namedIndex = new LinkedHashMap<>();
 		TreeMap<Integer, ParameterRef> parameters = new TreeMap<>();
+		List<Query.Embed> embeds = new ArrayList<>();
 		int highestPositional = 0;
 		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
 			if (token.kind() == SqlLexer.Kind.PARAMETER) {
@@ -309,6 +310,27 @@ public final class QueryFileParser {
 					t = after - 1; // the IN's closing parenthesis is copied as it is
 					continue;
 				}
+				if (text.equalsIgnoreCase("sqlc") && sql.regionMatches(true, token.end(), ".embed(", 0, 7)) {
+					int open = sql.indexOf('(', i);
+					int close = sql.indexOf(')', open);
+					String argument = macroArgument(sql, open, close);
+					if (close < 0 || !PARAM_NAME.matcher(argument).matches()) {
+						diagnostics.add(source.diagnostic(base + i, "malformed sqlc.embed(...) in query " + name
+								+ ": write sqlc.embed(table) with the name or alias of a table of the query"));
+						return null;
+					}
+					// sent as alias.*: the table's columns, read into a nested record
+					embeds.add(new Query.Embed(argument, pg.length(), jdbc.length(), base + i));
+					for (char c : (argument + ".*").toCharArray()) {
+						pg.append(c);
+						jdbc.append(c);
+						offsets.add(base + i);
+					}
+					while (t + 1 < tokens.size() && tokens.get(t + 1).start() <= close) {
+						t++;
+					}
+					continue;
+				}
 				if (text.equalsIgnoreCase("sqlc") && (sql.regionMatches(true, token.end(), ".arg(", 0, 5)
 						|| sql.regionMatches(true, token.end(), ".narg(", 0, 6))) {
 					boolean nullable = sql.regionMatches(true, token.end(), ".narg(", 0, 6);
@@ -371,7 +393,7 @@ public final class QueryFileParser {
 		return new Query(source, name, command, headerOffset, sql, pg.toString(),
 				offsets.stream().mapToInt(Integer::intValue).toArray(), jdbc.toString(),
 				slots.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(parameters.values()),
-				List.copyOf(javadoc), crossTenant, sideEffects);
+				List.copyOf(javadoc), crossTenant, sideEffects, List.copyOf(embeds));
 	}
 
 	private static void named(String parameterName, boolean nullable, int fileOffset, int length, int highestPositional,

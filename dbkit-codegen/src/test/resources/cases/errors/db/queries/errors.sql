@@ -67,3 +67,9 @@ DELETE FROM tasks WHERE tenant_id = $1 AND done;
 
 -- name: BatchExecReturnsRows :batchexec
 DELETE FROM tasks WHERE tenant_id = $1 AND id = $2 RETURNING id;
+
+-- name: EmbedInSubquery :many
+SELECT * FROM (SELECT sqlc.embed(tasks) FROM tasks WHERE tenant_id = $1) x;
+
+-- name: EmbedAfterStar :many
+SELECT t.*, sqlc.embed(p) FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.tenant_id = $1;
