@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbkit.migration.Migrator;
+import dev.dbkit.tenant.CrossTenantCallException;
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
@@ -21,6 +22,7 @@ import dev.dbkit.test.TestPostgres;
 import static dev.dbkit.codegen.CompiledCase.call;
 import static dev.dbkit.codegen.CompiledCase.component;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The code generated for the golden cases compiles without warnings and does what the SQL says when run against
@@ -192,6 +194,41 @@ class GeneratedCodeRunsTests {
 			assertThat((Optional<?>) call(repository, "taskWithProject", withProject)).isEmpty();
 			assertThat((List<?>) call(repository, "tasksWithOptionalProject")).isEmpty();
 		});
+	}
+
+	@Test
+	void statementsPostgresCannotPrepareRunAsPlatformOperations() throws Exception {
+		CompiledCase utility = CompiledCase.compile("utility", this.work);
+		TestDatabase db = TestPostgres.shared().createDatabase("UtilityStatements");
+		Migrator.create(db.dataSource(), "filesystem:"
+				+ GoldenCasesTests.CASES.resolve("utility/db/migrations").toAbsolutePath()).up();
+		JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+		UUID tenant = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id", UUID.class);
+		jdbc.update("INSERT INTO events (tenant_id, kind, at) VALUES (?, 'login', now() - interval '3 days'), "
+				+ "(?, 'click', now() - interval '3 days'), (?, 'login', now())", tenant, tenant, tenant);
+		Object platform = utility.repository("MaintenanceCrossTenantRepository", db.dataSource());
+		Object notices = utility.repository("MaintenanceRepository", db.dataSource());
+		jdbc.execute("CREATE UNIQUE INDEX ON event_counts (tenant_id, kind)"); // for REFRESH ... CONCURRENTLY
+		call(platform, "forgetEvents", "2 days", "click");
+		assertThat(jdbc.queryForList("SELECT kind FROM events ORDER BY kind", String.class))
+			.containsExactly("login", "login");
+		call(platform, "forgetAllOldEvents", "1 day");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM events", Long.class)).isEqualTo(1L);
+		call(platform, "refreshCounts");
+		assertThat(jdbc.queryForObject("SELECT events FROM event_counts", Long.class)).isEqualTo(1L);
+		call(platform, "countInBlock");
+		call(platform, "emptyEvents");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM events", Long.class)).isZero();
+		// the platform operations are fenced from a tenant's code path; NOTIFY is no tenant's and runs anywhere
+		assertThatExceptionOfType(CrossTenantCallException.class)
+			.isThrownBy(() -> TenantContext.runAs(tenant, () -> call(platform, "emptyEvents")));
+		try (java.sql.Connection listener = db.dataSource().getConnection()) {
+			listener.createStatement().execute("LISTEN counts_refreshed");
+			TenantContext.runAs(tenant, () -> call(notices, "announceRefresh"));
+			org.postgresql.PGNotification[] received = listener.unwrap(org.postgresql.PGConnection.class)
+				.getNotifications(5000);
+			assertThat(received).singleElement().satisfies((n) -> assertThat(n.getParameter()).isEqualTo("all"));
+		}
 	}
 
 	@Test

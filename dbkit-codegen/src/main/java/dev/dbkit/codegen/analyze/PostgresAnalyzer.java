@@ -49,9 +49,6 @@ import dev.dbkit.sql.SqlScriptSplitter;
  */
 public final class PostgresAnalyzer {
 
-	/** The type of a function that returns nothing ({@code pg_advisory_xact_lock}). */
-	private static final long VOID = 2278;
-
 	/** Bounds a statement of the analysis (a planner folding a slow function). */
 	static final String STATEMENT_TIMEOUT = "30s";
 
@@ -246,13 +243,21 @@ public final class PostgresAnalyzer {
 			return null;
 		}
 		String unpreparable = unpreparable(query.postgresSql());
+		if (unpreparable != null && UtilityStatements.ANALYSED.contains(unpreparable)) {
+			try {
+				return new UtilityStatements(this.connection).analyze(query, unpreparable, diagnostics);
+			}
+			catch (SQLException ex) {
+				diagnostics.add(error(query, ex, 0));
+				return null;
+			}
+		}
 		if (unpreparable != null) {
 			diagnostics.add(query.source().diagnostic(query.sqlOffset(), "query " + query.name() + " is a "
 					+ unpreparable + " statement, which PostgreSQL cannot PREPARE, so dbkit cannot check it against the "
 					+ "schema or prove its tenancy: write the query as SELECT, INSERT, UPDATE, DELETE, MERGE or VALUES "
-					+ "(WITH ...), or run it from code outside dbkit's queries"
-					+ (unpreparable.equals("TRUNCATE") ? " (a TRUNCATE of tenant data can never be scoped to one "
-							+ "tenant: DELETE ... WHERE tenant_id = $1 is)" : "")));
+					+ "(WITH ...), CALL, DO, TRUNCATE, NOTIFY or REFRESH MATERIALIZED VIEW, or run it from code "
+					+ "outside dbkit's queries"));
 			return null;
 		}
 		String name = "dbkit_q" + (++this.statements);
@@ -414,11 +419,9 @@ public final class PostgresAnalyzer {
 					+ ":exec or :execrows, or add a RETURNING clause"));
 			return null;
 		}
-		boolean onlyVoid = resultTypes.length > 0 && Arrays.stream(resultTypes).allMatch((t) -> t == VOID);
-		if (!query.command().returnsRows() && resultTypes.length > 0
-				&& !(query.command() == QueryCommand.EXEC && onlyVoid)) {
-			// the driver refuses rows where it expects a count, at run time: say so at build time (a row of void,
-			// such as SELECT pg_advisory_xact_lock($1) under :exec, is run and discarded)
+		if (!query.command().returnsRows() && resultTypes.length > 0 && query.command() != QueryCommand.EXEC) {
+			// the driver refuses rows where it expects a count, at run time: say so at build time (:exec runs the
+			// statement and discards its rows, as sqlc's does: SELECT pg_advisory_xact_lock($1))
 			diagnostics.add(query.source().diagnostic(query.headerOffset(), "query " + query.name() + " is :"
 					+ query.command().name().toLowerCase(Locale.ROOT) + " but its statement returns rows: use "
 					+ (query.command() == QueryCommand.BATCHEXEC ? ":batchone or :batchmany" : ":one or :many")

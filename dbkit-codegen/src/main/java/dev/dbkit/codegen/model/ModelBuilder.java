@@ -377,7 +377,8 @@ public final class ModelBuilder {
 	}
 
 	private @Nullable RecordModel tableRecord(Catalog.Table table, String sourceFile) {
-		RecordModel existing = this.tableRecords.get(table.name());
+		String key = table.schema() + "." + table.name();
+		RecordModel existing = this.tableRecords.get(key);
 		if (existing != null) {
 			return existing;
 		}
@@ -390,9 +391,13 @@ public final class ModelBuilder {
 			}
 			components.add(new RecordModel.Component(unique(Naming.lowerCamel(column.name()), used), type));
 		}
-		RecordModel record = new RecordModel(ClassName.get(this.config.packageName(), Naming.recordName(table.name())),
-				sourceFile, "A row of table {@code " + table.name() + "}.", components);
-		this.tableRecords.put(table.name(), record);
+		// a table named like one of public in another schema (baz.users) takes its schema's name too (BazUser)
+		Catalog.Table namesake = this.catalog.table("public", table.name());
+		String recordName = (namesake != null && namesake != table)
+				? Naming.recordName(table.schema() + "_" + table.name()) : Naming.recordName(table.name());
+		RecordModel record = new RecordModel(ClassName.get(this.config.packageName(), recordName), sourceFile,
+				"A row of table {@code " + (table.schema().equals("public") ? table.name() : key) + "}.", components);
+		this.tableRecords.put(key, record);
 		return record;
 	}
 

@@ -111,8 +111,8 @@ class QueryFileParserTests {
 						+ "`-- name: GetFeatureFlag :one`)",
 				"q.sql:2:10: a query needs a name: write `-- name: QueryName :command`, the name in UpperCamelCase "
 						+ "such as GetFeatureFlag",
-				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec, :execrows, :execresult or :execlastid after its name",
-				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec, :execrows, :execresult or :execlastid",
+				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom after its name",
+				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom",
 				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known markers are -- dbkit:cross-tenant and "
 						+ "-- dbkit:side-effects",
 				"q.sql:14:8: parameter $0 in query Huge is out of range: PostgreSQL numbers parameters from $1 to $65535",
@@ -162,7 +162,7 @@ class QueryFileParserTests {
 		assertThat(result.file().queries().get(0).javadoc()).containsExactly("The project.");
 		assertThat(result.file().queries().get(1).command()).isEqualTo(QueryCommand.MANY);
 		assertThat(result.diagnostics()).extracting(Diagnostic::toString)
-			.containsExactly("q.sql:7:14: unknown command :first for query Bad: use :one, :many, :exec, :execrows, :execresult or :execlastid");
+			.containsExactly("q.sql:7:14: unknown command :first for query Bad: use :one, :many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom");
 	}
 
 	@Test

@@ -32,6 +32,7 @@ DELETE FROM tasks WHERE tenant_id = $1;
 DELETE FROM projects WHERE tenant_id = $1;
 
 -- name: ExecReturnsRows :exec
+-- accepted: :exec runs the statement and discards its rows, as sqlc's does
 DELETE FROM tasks WHERE tenant_id = $1 RETURNING id;
 
 -- name: ExecRowsSelects :execrows
@@ -41,6 +42,7 @@ SELECT id FROM tasks WHERE tenant_id = $1;
 SELECT * FROM feature_masks;
 
 -- name: CallsAProcedure :exec
+-- A procedure body is a platform operation: refused without -- dbkit:cross-tenant.
 CALL do_something();
 
 -- name: Truncates :exec
@@ -73,3 +75,24 @@ SELECT * FROM (SELECT sqlc.embed(tasks) FROM tasks WHERE tenant_id = $1) x;
 
 -- name: EmbedAfterStar :many
 SELECT t.*, sqlc.embed(p) FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id WHERE t.tenant_id = $1;
+
+-- name: TruncatesTenantData :exec
+TRUNCATE projects;
+
+-- name: ListensOnAPooledConnection :exec
+LISTEN jobs;
+
+-- name: NotifiesUndeclared :exec
+NOTIFY jobs;
+
+-- name: BrokenBlock :exec
+-- dbkit:cross-tenant
+DO $$ BEGIN PERFORM FROM nowhere WHERE; END $$;
+
+-- name: CallsWhatIsNoProcedure :exec
+-- dbkit:cross-tenant
+CALL no_such_procedure($1);
+
+-- name: RefreshesATable :exec
+-- dbkit:cross-tenant
+REFRESH MATERIALIZED VIEW projects;
