@@ -1,0 +1,1 @@
+CREATE TABLE bar (id bigserial NOT NULL, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE bar (id integer PRIMARY KEY, tags text[] NOT NULL, notes text[]);

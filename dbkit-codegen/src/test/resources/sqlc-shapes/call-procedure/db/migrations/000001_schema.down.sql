@@ -1,0 +1,2 @@
+DROP PROCEDURE insert_data(integer, integer);
+DROP TABLE tbl;

@@ -1,0 +1,5 @@
+-- name: GetCitexts :many
+SELECT bar, bat FROM foo;
+
+-- name: FindBat :many
+SELECT bat FROM foo WHERE bat = $1;

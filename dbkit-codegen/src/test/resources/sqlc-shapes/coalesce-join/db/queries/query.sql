@@ -1,0 +1,3 @@
+-- name: ParentsWithChildName :many
+SELECT parents.id, coalesce(children.name, 'none') AS child_name
+FROM parents LEFT JOIN children ON children.parent_id = parents.id;

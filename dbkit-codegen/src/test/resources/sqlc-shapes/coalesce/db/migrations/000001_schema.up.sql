@@ -1,0 +1,1 @@
+CREATE TABLE profiles (id integer PRIMARY KEY, nick text, score integer);

@@ -1,0 +1,2 @@
+CREATE SCHEMA myschema;
+CREATE TABLE myschema.foo (a text, b integer, c timestamptz, d date);

@@ -1,0 +1,2 @@
+DROP TABLE attribute_value;
+DROP TABLE attribute;

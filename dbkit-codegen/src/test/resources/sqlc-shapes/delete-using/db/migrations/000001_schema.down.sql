@@ -1,0 +1,2 @@
+DROP TABLE banned;
+DROP TABLE sessions;

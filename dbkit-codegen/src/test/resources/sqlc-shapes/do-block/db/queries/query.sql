@@ -1,0 +1,6 @@
+-- name: DoStuff :exec
+DO $$
+BEGIN
+    UPDATE authors SET name = upper(name);
+END
+$$;

@@ -1,0 +1,3 @@
+DROP TABLE subscribers;
+DROP DOMAIN positive;
+DROP DOMAIN email;

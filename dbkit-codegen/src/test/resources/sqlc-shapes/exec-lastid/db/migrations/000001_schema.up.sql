@@ -1,0 +1,1 @@
+CREATE TABLE bar (id bigserial PRIMARY KEY, note text);

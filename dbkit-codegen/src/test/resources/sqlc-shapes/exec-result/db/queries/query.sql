@@ -1,0 +1,2 @@
+-- name: DeleteBarByID :execresult
+DELETE FROM bar WHERE id = $1;

@@ -1,0 +1,1 @@
+DROP FUNCTION concat_lower_or_upper(text, text, boolean);

@@ -1,0 +1,1 @@
+DROP FUNCTION evens(integer);

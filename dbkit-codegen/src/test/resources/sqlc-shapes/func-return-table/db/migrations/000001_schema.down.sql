@@ -1,0 +1,2 @@
+DROP FUNCTION register_account(text, text);
+DROP TABLE accounts;

@@ -1,0 +1,2 @@
+-- name: RegisterAccount :one
+SELECT * FROM register_account($1, $2);

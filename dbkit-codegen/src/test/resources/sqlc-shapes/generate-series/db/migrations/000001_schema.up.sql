@@ -1,0 +1,1 @@
+CREATE TABLE calendar_notes (day date PRIMARY KEY, note text NOT NULL);

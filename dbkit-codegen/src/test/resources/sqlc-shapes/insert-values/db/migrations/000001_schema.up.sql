@@ -1,0 +1,1 @@
+CREATE TABLE foo (id serial PRIMARY KEY, a text NOT NULL DEFAULT 'x', b integer);

@@ -1,0 +1,1 @@
+CREATE TABLE foo (bar bool NOT NULL, interval interval NOT NULL);

@@ -1,0 +1,2 @@
+DROP TABLE right_side;
+DROP TABLE left_side;

@@ -1,0 +1,2 @@
+DROP TABLE handled_events;
+DROP TABLE events;

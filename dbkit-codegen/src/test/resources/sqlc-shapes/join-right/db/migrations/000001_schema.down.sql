@@ -1,0 +1,2 @@
+DROP TABLE staff;
+DROP TABLE departments;

@@ -1,0 +1,2 @@
+DROP TABLE t2;
+DROP TABLE t1;

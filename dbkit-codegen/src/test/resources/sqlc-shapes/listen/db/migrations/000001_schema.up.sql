@@ -1,0 +1,1 @@
+CREATE TABLE channels (name text PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- name: ListenTest :exec
+LISTEN test;

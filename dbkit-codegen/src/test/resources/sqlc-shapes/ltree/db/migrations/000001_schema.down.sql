@@ -1,0 +1,2 @@
+DROP TABLE foo;
+DROP EXTENSION ltree;

@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW authors_names;
+DROP TABLE authors;

@@ -1,0 +1,1 @@
+CREATE TABLE grids (id integer PRIMARY KEY, cells integer[][] NOT NULL);

@@ -1,0 +1,4 @@
+DROP TABLE baz.items;
+DROP TABLE bar.items;
+DROP SCHEMA baz;
+DROP SCHEMA bar;

@@ -1,0 +1,5 @@
+-- name: GetNextID :one
+SELECT nextval('ids');
+
+-- name: GetNextIDRegclass :one
+SELECT nextval('ids'::regclass) AS next_id;

@@ -1,0 +1,2 @@
+DROP TABLE dogs;
+DROP TABLE cats;

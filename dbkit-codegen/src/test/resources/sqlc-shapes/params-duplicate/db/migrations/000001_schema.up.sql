@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, first_name text NOT NULL, last_name text);

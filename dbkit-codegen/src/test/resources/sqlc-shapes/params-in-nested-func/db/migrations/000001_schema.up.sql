@@ -1,0 +1,1 @@
+CREATE TABLE routes (id integer PRIMARY KEY, path text NOT NULL);

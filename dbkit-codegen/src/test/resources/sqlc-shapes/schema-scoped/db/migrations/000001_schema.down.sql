@@ -1,0 +1,2 @@
+DROP TABLE foo.bar;
+DROP SCHEMA foo;

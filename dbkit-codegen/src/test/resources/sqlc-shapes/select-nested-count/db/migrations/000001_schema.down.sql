@@ -1,0 +1,2 @@
+DROP TABLE threads;
+DROP TABLE forums;

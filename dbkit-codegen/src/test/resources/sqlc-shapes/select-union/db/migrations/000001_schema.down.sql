@@ -1,0 +1,2 @@
+DROP TABLE bar;
+DROP TABLE foo;

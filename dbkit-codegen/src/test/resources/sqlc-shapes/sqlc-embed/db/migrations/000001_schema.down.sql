@@ -1,0 +1,4 @@
+DROP TABLE baz.users;
+DROP TABLE posts;
+DROP TABLE users;
+DROP SCHEMA baz;

@@ -1,0 +1,5 @@
+CREATE TABLE "group" (
+    "from"   text,
+    "select" text,
+    "order"  integer NOT NULL
+);

@@ -1,0 +1,1 @@
+CREATE TABLE alerts (id integer PRIMARY KEY, message text NOT NULL);

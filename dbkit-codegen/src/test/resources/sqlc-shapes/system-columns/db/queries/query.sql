@@ -1,0 +1,2 @@
+-- name: GetSystemColumns :one
+SELECT tableoid, xmin, cmin, xmax, cmax, ctid FROM test;

@@ -1,0 +1,1 @@
+CREATE TABLE transactions (id integer PRIMARY KEY, program_id text NOT NULL, data jsonb NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE arrays (id integer PRIMARY KEY, items text[] NOT NULL);

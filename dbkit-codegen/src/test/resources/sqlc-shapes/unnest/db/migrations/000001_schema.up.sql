@@ -1,0 +1,1 @@
+CREATE TABLE memories (id serial PRIMARY KEY, tag text NOT NULL);

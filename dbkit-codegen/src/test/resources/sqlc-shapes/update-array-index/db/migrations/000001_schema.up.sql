@@ -1,0 +1,1 @@
+CREATE TABLE memories (id integer PRIMARY KEY, tags text[] NOT NULL);

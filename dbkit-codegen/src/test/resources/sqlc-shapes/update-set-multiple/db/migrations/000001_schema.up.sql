@@ -1,0 +1,1 @@
+CREATE TABLE foo (name text NOT NULL, slug text NOT NULL, version integer NOT NULL);

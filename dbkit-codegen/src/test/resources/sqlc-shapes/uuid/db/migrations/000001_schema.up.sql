@@ -1,0 +1,1 @@
+CREATE TABLE foo (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), other uuid);

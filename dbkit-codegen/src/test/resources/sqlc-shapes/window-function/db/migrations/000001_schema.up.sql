@@ -1,0 +1,1 @@
+CREATE TABLE salaries (id integer PRIMARY KEY, department text NOT NULL, amount integer NOT NULL);
