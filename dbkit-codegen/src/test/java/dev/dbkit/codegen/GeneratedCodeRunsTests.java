@@ -197,6 +197,43 @@ class GeneratedCodeRunsTests {
 	}
 
 	@Test
+	void typeOverridesNameJacksonTypesAndConverters() throws Exception {
+		CompiledCase converters = CompiledCase.compile("converters", this.work);
+		Shop shop = new Shop();
+		Object repository = converters.repository("ConvertersRepository", shop.db.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(shop.db.dataSource());
+		UUID other = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('globex') RETURNING id", UUID.class);
+		JsonMapper json = JsonMapper.builder().build();
+		TenantContext.runAs(shop.tenant, () -> {
+			Object row = ((Optional<?>) call(repository, "getProjectSettings", shop.project)).orElseThrow();
+			assertThat(component(row, "settings")).isEqualTo(json.readTree("{}"));
+			call(repository, "setProjectSettings", shop.project, json.readTree("{\"theme\": \"dark\", \"rollout\": 5}"));
+			assertThat(jdbc.queryForObject("SELECT settings->>'theme' FROM projects WHERE id = ?", String.class,
+					shop.project)).isEqualTo("dark");
+			assertThat(call(repository, "getTypedSettings", shop.project))
+				.isEqualTo(Optional.of(new ProjectSettings("dark", 5)));
+			call(repository, "setTypedSettings", shop.project, new ProjectSettings("it's \"light\"", null));
+			assertThat(call(repository, "getTypedSettings", shop.project))
+				.isEqualTo(Optional.of(new ProjectSettings("it's \"light\"", null)));
+		});
+		TenantContext.runAs(other, () -> {
+			call(repository, "setTypedSettings", shop.project, new ProjectSettings("planted", 1));
+			assertThat(call(repository, "getTypedSettings", shop.project)).isEqualTo(Optional.empty());
+		});
+		assertThat(jdbc.queryForObject("SELECT settings->>'theme' FROM projects WHERE id = ?", String.class,
+				shop.project)).as("another tenant's write changed nothing").isEqualTo("it's \"light\"");
+		jdbc.update("INSERT INTO feature_masks (id, flags) VALUES (1, B'10100000'), (2, B'01000000')");
+		java.util.BitSet bits = new java.util.BitSet();
+		bits.set(0);
+		bits.set(2);
+		List<?> masks = (List<?>) call(repository, "masksWithFlags", bits);
+		assertThat(masks).singleElement().satisfies((mask) -> {
+			assertThat(component(mask, "id")).isEqualTo(1);
+			assertThat(component(mask, "flags")).isEqualTo(bits);
+		});
+	}
+
+	@Test
 	void statementsPostgresCannotPrepareRunAsPlatformOperations() throws Exception {
 		CompiledCase utility = CompiledCase.compile("utility", this.work);
 		TestDatabase db = TestPostgres.shared().createDatabase("UtilityStatements");

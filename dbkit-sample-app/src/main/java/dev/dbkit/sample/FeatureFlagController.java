@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,11 +33,8 @@ class FeatureFlagController {
 
 	private final FeatureFlagService service;
 
-	private final JsonMapper json;
-
-	FeatureFlagController(FeatureFlagService service, JsonMapper json) {
+	FeatureFlagController(FeatureFlagService service) {
 		this.service = service;
-		this.json = json;
 	}
 
 	/** What a client sends to set a flag. */
@@ -72,8 +68,8 @@ class FeatureFlagController {
 			throw problem(HttpStatus.BAD_REQUEST, "Invalid feature flag",
 					"\"metadata\" must be a JSON object, such as {\"rollout\": 50}.");
 		}
-		String stored = (metadata == null || metadata.isNull()) ? null : this.json.writeValueAsString(metadata);
-		return response(this.service.setFlag(key, request.enabled(), stored));
+		return response(this.service.setFlag(key, request.enabled(),
+				(metadata == null || metadata.isNull()) ? null : metadata));
 	}
 
 	@DeleteMapping("/{id}")
@@ -83,8 +79,7 @@ class FeatureFlagController {
 	}
 
 	private FlagResponse response(FeatureFlag flag) {
-		JsonNode metadata = (flag.metadata() != null) ? this.json.readTree(flag.metadata()) : null;
-		return new FlagResponse(flag.id(), flag.featureKey(), flag.isEnabled(), metadata, flag.createdAt(),
+		return new FlagResponse(flag.id(), flag.featureKey(), flag.isEnabled(), flag.metadata(), flag.createdAt(),
 				flag.updatedAt());
 	}
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +57,8 @@ public class FeatureFlagService {
 	}
 
 	@Transactional
-	public FeatureFlag setFlag(String key, boolean enabled, @Nullable String metadataJson) {
-		FeatureFlag flag = this.flags.upsertFeatureFlag(key, enabled, metadataJson).orElseThrow();
+	public FeatureFlag setFlag(String key, boolean enabled, @Nullable JsonNode metadata) {
+		FeatureFlag flag = this.flags.upsertFeatureFlag(key, enabled, metadata).orElseThrow();
 		this.audit.flagChanged(flag);
 		return flag;
 	}

@@ -3,6 +3,7 @@ package dev.dbkit.sample;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,13 +30,15 @@ class FeatureFlagServiceTests {
 	void eachTenantSeesOnlyItsOwnFlags() {
 		UUID acme = this.service.createTenant("acme").id();
 		UUID globex = this.service.createTenant("globex").id();
-		FeatureFlag acmeDark = TenantContext.callAs(acme, () -> this.service.setFlag("dark_mode", true, "{\"beta\": 1}"));
+		FeatureFlag acmeDark = TenantContext.callAs(acme, () -> this.service.setFlag("dark_mode", true,
+				JsonMapper.builder().build().readTree("{\"beta\": 1}")));
 		TenantContext.runAs(globex, () -> this.service.setFlag("dark_mode", false, null));
 
 		TenantContext.runAs(acme, () -> {
 			assertThat(this.service.flags()).extracting(FeatureFlag::tenantId).containsOnly(acme);
 			assertThat(this.service.flag("dark_mode")).get().extracting(FeatureFlag::isEnabled).isEqualTo(true);
-			assertThat(this.service.flag("dark_mode").orElseThrow().metadata()).isEqualTo("{\"beta\": 1}");
+			assertThat(this.service.flag("dark_mode").orElseThrow().metadata())
+				.as("jsonb read back as a Jackson tree").hasToString("{\"beta\":1}");
 		});
 		TenantContext.runAs(globex, () -> {
 			assertThat(this.service.flag("dark_mode").orElseThrow().isEnabled()).isFalse();

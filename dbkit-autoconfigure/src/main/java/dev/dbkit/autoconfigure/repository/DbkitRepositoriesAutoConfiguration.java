@@ -1,14 +1,19 @@
 package dev.dbkit.autoconfigure.repository;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcOperations;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.dbkit.query.JsonValues;
 import dev.dbkit.query.QueryExecutor;
 
 /**
@@ -27,6 +32,18 @@ public final class DbkitRepositoriesAutoConfiguration {
 	@ConditionalOnMissingBean
 	QueryExecutor dbkitQueryExecutor(JdbcOperations jdbcOperations) {
 		return new QueryExecutor(jdbcOperations);
+	}
+
+	/** json/jsonb type overrides read and write with the application's {@code JsonMapper}: its modules, its settings. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JsonConfiguration {
+
+		@Bean
+		static SmartInitializingSingleton dbkitJsonValues(ObjectProvider<JsonMapper> jsonMapper) {
+			return () -> jsonMapper.ifAvailable(JsonValues::use);
+		}
+
 	}
 
 }

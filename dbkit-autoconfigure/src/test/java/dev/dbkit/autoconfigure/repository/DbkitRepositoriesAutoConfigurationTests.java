@@ -17,8 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbkit.autoconfigure.migration.DbkitMigrationsAutoConfiguration;
+import dev.dbkit.query.JsonValues;
 import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.tenant.UnknownTenantException;
@@ -47,6 +49,21 @@ class DbkitRepositoriesAutoConfigurationTests {
 			assertThat(context).hasBean("notesRepository");
 			assertThat(context.getBean(NotesRepository.class)).isSameAs(context.getBean(NotesRepository.class));
 		});
+	}
+
+	@Test
+	void jsonTypeOverridesUseTheApplicationsJsonMapper() {
+		JsonMapper own = JsonMapper.builder().build();
+		JsonMapper before = JsonValues.mapper();
+		try {
+			this.runner.withBean(JsonMapper.class, () -> own).run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(JsonValues.mapper()).isSameAs(own);
+			});
+		}
+		finally {
+			JsonValues.use(before);
+		}
 	}
 
 	@Test

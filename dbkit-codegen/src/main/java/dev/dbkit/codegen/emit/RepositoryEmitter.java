@@ -24,6 +24,7 @@ import dev.dbkit.codegen.GeneratedFile;
 import dev.dbkit.query.GeneratedQuery;
 import dev.dbkit.codegen.model.MethodModel;
 import dev.dbkit.codegen.model.RepositoryModel;
+import dev.dbkit.codegen.model.ValueType;
 
 /**
  * Emits a repository class: one method per query, each binding its parameters (the tenant from
@@ -58,6 +59,24 @@ final class RepositoryEmitter {
 		for (MethodModel method : repository.methods()) {
 			type.addField(constant(method, repository.sourceFile()));
 		}
+		// one instance of each converter a type override names, made once
+		Map<String, ClassName> converters = new java.util.TreeMap<>();
+		for (MethodModel method : repository.methods()) {
+			List<ValueType> values = new java.util.ArrayList<>();
+			method.bindings().forEach((p) -> values.add(p.type()));
+			if (method.row() != null) {
+				values.addAll(method.row().columns());
+			}
+			for (ValueType value : values) {
+				if (value.converter() != null) {
+					converters.put(value.converterField(), value.converter());
+				}
+			}
+		}
+		converters.forEach((field, converter) -> type.addField(FieldSpec
+			.builder(converter, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+			.initializer("new $T()", converter)
+			.build()));
 		type.addField(FieldSpec.builder(EXECUTOR, "executor", Modifier.PRIVATE, Modifier.FINAL).build());
 		type.addMethod(MethodSpec.constructorBuilder()
 			.addModifiers(Modifier.PUBLIC)

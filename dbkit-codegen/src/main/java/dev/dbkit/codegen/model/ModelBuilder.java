@@ -136,7 +136,9 @@ public final class ModelBuilder {
 				target = analyzed.modifiedTable().column(assigned.get(index)).orElse(null);
 			}
 			boolean nullable = declaredNullable.getOrDefault(index, false) || (target != null && !target.notNull());
-			String columnKey = (target != null && analyzed.modifiedTable() != null)
+			// a column's override applies to values of its own type (not to $3::json written into a jsonb column)
+			String columnKey = (target != null && analyzed.modifiedTable() != null
+					&& target.typeOid() == parameter.typeOid())
 					? analyzed.modifiedTable().name() + "." + target.name() : null;
 			ValueType type = this.types.map(parameter.typeOid(), nullable, columnKey);
 			if (type == null) {
@@ -345,8 +347,10 @@ public final class ModelBuilder {
 	}
 
 	private @Nullable ValueType columnType(Query query, AnalyzedQuery.Column column) {
-		String columnKey = (column.table() != null)
-				? column.table().name() + "." + column.table().attnum(column.attnum()).orElseThrow().name() : null;
+		Catalog.Column source = (column.table() != null) ? column.table().attnum(column.attnum()).orElse(null) : null;
+		// a column's override applies to the column itself, not to an expression of another type over it
+		String columnKey = (source != null && source.typeOid() == column.typeOid())
+				? column.table().name() + "." + source.name() : null;
 		ValueType type = this.types.map(column.typeOid(), !column.nonNull(), columnKey);
 		if (type == null) {
 			error(query, query.sqlOffset(), "column " + column.label() + " has type "

@@ -104,7 +104,19 @@ final class TypeMapper {
 	 * supports for every numeric type); any other class goes through the driver's {@code getObject(int, Class)}
 	 * and {@code setObject}.
 	 */
-	private static ValueType overridden(String javaType, boolean nullable, @Nullable String pgType) {
+	private static ValueType overridden(String override, boolean nullable, @Nullable String pgType) {
+		// "com.acme.Money via com.acme.MoneyConverter": a ValueConverter between the value's text form and the class
+		String[] via = override.strip().split("\\s+via\\s+");
+		if (via.length == 2) {
+			return ValueType.converted(ClassName.bestGuess(via[0]), ClassName.bestGuess(via[1]),
+					(pgType != null) ? pgType : "text", nullable);
+		}
+		String javaType = override.strip();
+		boolean json = "json".equals(pgType) || "jsonb".equals(pgType);
+		if (json && !javaType.equals("String") && !javaType.equals("java.lang.String")) {
+			// a Jackson tree (tools.jackson.databind.JsonNode) or a class of the application's, through Jackson
+			return ValueType.json(ClassName.bestGuess(javaType), pgType, nullable);
+		}
 		return switch (javaType) {
 			case "String", "java.lang.String" -> (pgType != null) ? ValueType.typedText(pgType, nullable)
 					: ValueType.of(Kind.STRING, ClassName.get(String.class), nullable);

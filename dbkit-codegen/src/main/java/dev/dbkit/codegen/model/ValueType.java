@@ -28,7 +28,7 @@ public final class ValueType {
 		BOOLEAN("Boolean", Types.BOOLEAN), SHORT("Short", Types.SMALLINT), INT("Int", Types.INTEGER),
 		LONG("Long", Types.BIGINT), FLOAT("Float", Types.REAL), DOUBLE("Double", Types.DOUBLE), DECIMAL(null, 0),
 		STRING(null, 0), JSON(null, 0), BYTES(null, 0), OBJECT(null, 0), ENUM(null, 0), LIST(null, 0),
-		ENUM_LIST(null, 0);
+		ENUM_LIST(null, 0), JSON_VALUE(null, 0), CONVERTED(null, 0);
 
 		final @Nullable String jdbcName;
 
@@ -60,11 +60,42 @@ public final class ValueType {
 	 */
 	private final @Nullable String pgType;
 
+	/** The converter of a {@code CONVERTED} value. */
+	private final @Nullable ClassName converter;
+
 	private ValueType(Kind kind, TypeName type, boolean nullable, @Nullable String pgType) {
+		this(kind, type, nullable, pgType, null);
+	}
+
+	private ValueType(Kind kind, TypeName type, boolean nullable, @Nullable String pgType,
+			@Nullable ClassName converter) {
 		this.kind = kind;
 		this.type = type;
 		this.nullable = nullable;
 		this.pgType = pgType;
+		this.converter = converter;
+	}
+
+	/** A json/jsonb value as a class of the application's, or a Jackson tree, through Jackson. */
+	static ValueType json(ClassName javaType, String pgType, boolean nullable) {
+		return new ValueType(Kind.JSON_VALUE, javaType, nullable, pgType);
+	}
+
+	/** A value converted from and to its PostgreSQL text form by a {@code ValueConverter}. */
+	static ValueType converted(ClassName javaType, ClassName converter, String pgType, boolean nullable) {
+		return new ValueType(Kind.CONVERTED, javaType, nullable, pgType, converter);
+	}
+
+	/** The converter class a repository holds an instance of, for a converted value. */
+	public @Nullable ClassName converter() {
+		return this.converter;
+	}
+
+	/** The name of the repository's constant that holds the converter. */
+	public String converterField() {
+		return (this.converter == null) ? "" : this.converter.simpleName()
+			.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+			.toUpperCase(java.util.Locale.ROOT);
 	}
 
 	static ValueType of(Kind kind, TypeName type, boolean nullable) {
@@ -126,8 +157,12 @@ public final class ValueType {
 					: CodeBlock.of("$T.fromLabel(rs.getString($L))", this.type, index);
 			case LIST -> CodeBlock.of("$T.getList(rs, $L, $T.class)", JDBC_VALUES, index, elementType());
 			case ENUM_LIST -> CodeBlock.of("$T.getEnumList(rs, $L, $T::fromLabel)", JDBC_VALUES, index, elementType());
+			case JSON_VALUE -> CodeBlock.of("$T.get(rs, $L, $T.class)", JSON_VALUES, index, this.type);
+			case CONVERTED -> CodeBlock.of("$L.get(rs, $L)", converterField(), index);
 		};
 	}
+
+	static final ClassName JSON_VALUES = ClassName.get("dev.dbkit.query", "JsonValues");
 
 	/** Binds {@code value} to placeholder {@code slot} of {@code ps} (a number, or an expression such as {@code at + 2}). */
 	public CodeBlock bind(Object slot, CodeBlock value) {
@@ -146,6 +181,8 @@ public final class ValueType {
 							: CodeBlock.of("ps.setObject($L, $L)", slot, value);
 			case ENUM -> CodeBlock.of("$T.setEnum(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
 			case LIST, ENUM_LIST -> CodeBlock.of("$T.setList(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
+			case JSON_VALUE -> CodeBlock.of("$T.set(ps, $L, $L, $S)", JSON_VALUES, slot, value, this.pgType);
+			case CONVERTED -> CodeBlock.of("$L.set(ps, $L, $L, $S)", converterField(), slot, value, this.pgType);
 		};
 	}
 
@@ -166,7 +203,7 @@ public final class ValueType {
 			case BYTES -> "bytea";
 			case JSON, ENUM -> this.pgType;
 			case OBJECT -> (this.pgType != null) ? this.pgType : "text";
-			case LIST, ENUM_LIST -> null;
+			case LIST, ENUM_LIST, JSON_VALUE, CONVERTED -> null;
 		};
 	}
 
