@@ -98,7 +98,9 @@ public final class CodeGenerator {
 				}
 				analyses.add(new ModelBuilder.FileAnalysis(file, analyzed));
 			}
-			return new Analysis(analyses, new ModelBuilder(config, catalog, diagnostics).build(analyses));
+			ModelBuilder model = new ModelBuilder(config, catalog, diagnostics,
+					(sent) -> analyzer.analyze(sent, new ArrayList<>()));
+			return new Analysis(analyses, model.build(analyses));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Analysis database failed: " + ex.getMessage(), ex);

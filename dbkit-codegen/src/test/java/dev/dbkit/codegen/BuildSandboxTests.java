@@ -69,7 +69,7 @@ class BuildSandboxTests {
 				"-- name: Two :one\nSELECT 1\n");
 		dev.dbkit.codegen.parse.Query query = new dev.dbkit.codegen.parse.Query(source, "Two",
 				dev.dbkit.codegen.parse.QueryCommand.ONE, 0, "SELECT 1", "SELECT 1", new int[] { 18, 19, 20, 21, 22, 23,
-						24, 25 }, hostile, new int[0], List.of(), List.of(), false, false, List.of());
+						24, 25 }, hostile, new int[0], List.of(), List.of(), false, false, List.of(), false);
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		CodeGenerator.analyze(new GeneratorConfig("com.example.sandbox"),
 				List.of(new QueryFile(source, "q", "db/queries/q.sql", List.of(query))), db.dataSource(), simple(db),

@@ -234,6 +234,53 @@ class GeneratedCodeRunsTests {
 	}
 
 	@Test
+	void aStarThatMeansOtherColumnsByNameIsSentAsProved() throws Exception {
+		CompiledCase attacks = CompiledCase.compile("star-attacks", this.work);
+		Shop shop = new Shop();
+		Object repository = attacks.repository("AttacksRepository", shop.db.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(shop.db.dataSource());
+		UUID victim = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('globex') RETURNING id", UUID.class);
+		TenantContext.runAs(shop.tenant, () -> {
+			// the attacker passes the victim's id where the written-out text would have put it into tenant_id
+			Object swapped = ((Optional<?>) call(repository, "archiveSwap", victim, "planted")).orElseThrow();
+			assertThat(component(swapped, "tenantId")).isEqualTo(shop.tenant);
+			Object embedded = ((Optional<?>) call(repository, "embedSwap", UUID.randomUUID(), "embedded")).orElseThrow();
+			assertThat(component(component(embedded, "task"), "tenantId")).isEqualTo(shop.tenant);
+			for (Object row : (List<?>) call(repository, "renamingSubquery")) {
+				assertThat(component(component(row, "task"), "tenantId")).as("read by position, as proved")
+					.isEqualTo(shop.tenant);
+			}
+		});
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM tasks WHERE tenant_id = ?", Long.class, victim)).isZero();
+	}
+
+	@Test
+	void aStreamedQueryReadsItsRowsThroughACursorForTheCurrentTenantOnly() throws Exception {
+		CompiledCase commands = CompiledCase.compile("commands", this.work);
+		Shop shop = new Shop();
+		JdbcTemplate jdbc = new JdbcTemplate(shop.db.dataSource());
+		UUID other = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('globex') RETURNING id", UUID.class);
+		jdbc.update("INSERT INTO tasks (tenant_id, title) SELECT ?, 'task ' || lpad(g::text, 5, '0') "
+				+ "FROM generate_series(1, 3000) g", shop.tenant);
+		jdbc.update("INSERT INTO tasks (tenant_id, title) VALUES (?, 'task 99999')", other);
+		Object projects = commands.repository("ProjectsRepository", shop.db.dataSource());
+		TenantContext.runAs(shop.tenant, () -> {
+			try (java.util.stream.Stream<?> titles = (java.util.stream.Stream<?>) call(projects, "streamAllTaskTitles",
+					"task 00010")) {
+				List<Object> read = titles.map(Object.class::cast).toList();
+				assertThat(read).hasSize(2990).first().isEqualTo("task 00011");
+				assertThat(read).doesNotContain("task 99999");
+			}
+		});
+		TenantContext.runAs(other, () -> {
+			try (java.util.stream.Stream<?> titles = (java.util.stream.Stream<?>) call(projects, "streamAllTaskTitles",
+					"")) {
+				assertThat(titles.map(Object.class::cast).toList()).containsExactly("task 99999");
+			}
+		});
+	}
+
+	@Test
 	void statementsPostgresCannotPrepareRunAsPlatformOperations() throws Exception {
 		CompiledCase utility = CompiledCase.compile("utility", this.work);
 		TestDatabase db = TestPostgres.shared().createDatabase("UtilityStatements");

@@ -1,20 +1,29 @@
 package dev.dbkit.query;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import dev.dbkit.tenant.CrossTenantCallException;
 import dev.dbkit.tenant.TenantContext;
@@ -79,6 +88,164 @@ public class QueryExecutor {
 			throw translate(query, ex);
 		}
 	}
+
+	/**
+	 * The rows of a {@code :many} query marked {@code -- dbkit:stream}, read as the stream is consumed: the driver
+	 * fetches {@code fetchSize} rows at a time through a cursor, so a result of any size is read in bounded memory.
+	 * A cursor lives in a transaction: the stream runs in the caller's (Spring's {@code @Transactional}), or opens a
+	 * read-only one of its own that ends when the stream is closed. Close it (try-with-resources): until then it
+	 * holds a connection.
+	 */
+	public <T> Stream<T> stream(GeneratedQuery query, @Nullable Object tenant, ParameterBinder binder,
+			RowReader<T> reader, int fetchSize) {
+		fence(query);
+		if (!(this.jdbc instanceof JdbcTemplate template) || template.getDataSource() == null) {
+			throw new IllegalStateException(query + " streams its rows on a JdbcTemplate with a DataSource");
+		}
+		DataSource dataSource = template.getDataSource();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		Cursor<T> cursor = new Cursor<>(query, connection, dataSource, template.getExceptionTranslator(), reader);
+		try {
+			cursor.open(tenant, binder, fetchSize);
+		}
+		catch (SQLException | RuntimeException ex) {
+			cursor.close();
+			throw (ex instanceof SQLException sql) ? cursor.translate(sql) : (RuntimeException) ex;
+		}
+		return StreamSupport.stream(cursor, false).onClose(cursor::close);
+	}
+
+	/** A streamed result: the statement, its transaction if it opened one, and the rows as a spliterator. */
+	private static final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
+
+		private final GeneratedQuery query;
+
+		private final Connection connection;
+
+		private final DataSource dataSource;
+
+		private final SQLExceptionTranslator translator;
+
+		private final RowReader<T> reader;
+
+		private boolean ownTransaction;
+
+		private @Nullable PreparedStatement statement;
+
+		private @Nullable ResultSet rows;
+
+		private boolean closed;
+
+		private boolean platformRole;
+
+		Cursor(GeneratedQuery query, Connection connection, DataSource dataSource, SQLExceptionTranslator translator,
+				RowReader<T> reader) {
+			super(Long.MAX_VALUE, ORDERED);
+			this.query = query;
+			this.connection = connection;
+			this.dataSource = dataSource;
+			this.translator = translator;
+			this.reader = reader;
+		}
+
+		/**
+		 * The driver uses a cursor for a text of one statement only: row-level security's settings statement runs
+		 * first, on its own, in the same transaction; the platform role is given back when the stream closes.
+		 */
+		void open(@Nullable Object tenant, ParameterBinder binder, int fetchSize) throws SQLException {
+			if (this.connection.getAutoCommit()) {
+				this.connection.setAutoCommit(false);
+				this.ownTransaction = true;
+			}
+			String sql = this.query.sql();
+			if (sql.startsWith(GeneratedQuery.TENANT_SETTINGS)) {
+				if (tenant == null) {
+					throw new IllegalStateException(this.query + " sets the tenant for row-level security, and was given none");
+				}
+				try (PreparedStatement set = this.connection.prepareStatement(GeneratedQuery.TENANT_SETTINGS.strip())) {
+					set.setString(1, tenant.toString());
+					set.execute();
+				}
+				sql = sql.substring(GeneratedQuery.TENANT_SETTINGS.length());
+			}
+			else if (sql.startsWith(GeneratedQuery.CROSS_TENANT_SETTINGS)) {
+				try (PreparedStatement set = this.connection
+					.prepareStatement(GeneratedQuery.CROSS_TENANT_SETTINGS.strip())) {
+					set.execute();
+				}
+				this.platformRole = true;
+				sql = sql.substring(GeneratedQuery.CROSS_TENANT_SETTINGS.length(),
+						sql.length() - GeneratedQuery.CROSS_TENANT_END.length());
+			}
+			PreparedStatement ps = this.connection.prepareStatement(sql);
+			this.statement = ps;
+			ps.setFetchSize(fetchSize);
+			binder.bind(ps);
+			this.rows = ps.executeQuery();
+		}
+
+		@Override
+		public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
+			if (this.closed || this.rows == null) {
+				return false;
+			}
+			try {
+				if (!this.rows.next()) {
+					return false;
+				}
+				action.accept(this.reader.read(this.rows));
+				return true;
+			}
+			catch (SQLException ex) {
+				throw translate(ex);
+			}
+		}
+
+		RuntimeException translate(SQLException ex) {
+			RuntimeException translated = this.translator.translate(this.query.toString(), this.query.sql(), ex);
+			return (translated != null) ? translated : new IllegalStateException(ex);
+		}
+
+		void close() {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			try {
+				if (this.rows != null) {
+					this.rows.close();
+				}
+				if (this.statement != null) {
+					this.statement.close();
+				}
+				if (this.platformRole) {
+					try (PreparedStatement reset = this.connection
+						.prepareStatement(GeneratedQuery.CROSS_TENANT_END.strip().substring(1))) {
+						reset.execute();
+					}
+				}
+				if (this.ownTransaction) {
+					try {
+						this.connection.commit();
+					}
+					catch (SQLException ex) {
+						this.connection.rollback(); // the statement failed: its transaction is already lost
+					}
+					this.connection.setAutoCommit(true);
+				}
+			}
+			catch (SQLException ex) {
+				throw translate(ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(this.connection, this.dataSource);
+			}
+		}
+
+	}
+
+	/** Rows fetched per round trip by a streamed query, unless its generated method says otherwise. */
+	public static final int STREAM_FETCH_SIZE = 1000;
 
 	/**
 	 * Runs a statement ({@code :exec}). A statement that returns a row of {@code void} (such as {@code SELECT

@@ -201,7 +201,7 @@ public final class PostgresAnalyzer {
 		Arrays.fill(offsets, query.headerOffset());
 		Query sent = new Query(query.source(), query.name(), QueryCommand.EXEC, query.headerOffset(), query.sql(),
 				rewrite.postgresSql(), offsets, rewrite.jdbcSql(), rewrite.slots(), query.parameters(), query.javadoc(),
-				query.crossTenant(), query.sideEffects(), List.of());
+				query.crossTenant(), query.sideEffects(), List.of(), false);
 		List<Diagnostic> problems = new ArrayList<>();
 		AnalyzedQuery sentAnalysis = analyzeAlone(sent, problems);
 		for (Diagnostic problem : problems) {
@@ -222,7 +222,7 @@ public final class PostgresAnalyzer {
 		}
 		Query copy = new Query(query.source(), query.name(), query.command(), query.headerOffset(), query.sql(),
 				query.postgresSql(), offsetsOf(query), rewrite.jdbcSql(), rewrite.slots(), query.parameters(),
-				query.javadoc(), query.crossTenant(), query.sideEffects(), List.of());
+				query.javadoc(), query.crossTenant(), query.sideEffects(), List.of(), false);
 		return new AnalyzedQuery(copy, analyzed.parameters(), List.of(), analyzed.tenantParameters(),
 				analyzed.modifiedTable(), analyzed.softDeleteUnfiltered());
 	}

@@ -22,7 +22,7 @@ import dev.dbkit.sql.SqlLexer;
  * Statements PostgreSQL does not {@code PREPARE} ({@code CALL}, {@code DO}, {@code TRUNCATE}, {@code NOTIFY},
  * {@code REFRESH MATERIALIZED VIEW}), analysed another way: what they name is looked up in the catalog (the
  * procedure and its argument types, the tables, the materialized view), a {@code DO} block's body is compiled
- * by its language's validator in a transaction that is rolled back, and nothing is run. Their tenancy is decided
+ * by PL/pgSQL's validator in a transaction that is rolled back, and nothing is run. Their tenancy is decided
  * here, failing closed: a procedure or a {@code DO} block can do anything, a {@code TRUNCATE} or a refresh reaches
  * every tenant's rows, so all of them are platform operations ({@code -- dbkit:cross-tenant}); a {@code NOTIFY}
  * touches no table but signals other sessions ({@code -- dbkit:side-effects}). {@code LISTEN} and {@code UNLISTEN}
@@ -184,8 +184,8 @@ final class UtilityStatements {
 
 	/**
 	 * Compiles a DO block's body as a function of its language, whose validator checks it without running it, in
-	 * a transaction that is rolled back. Only {@code plpgsql} and {@code sql}: other languages' validators may run
-	 * code while compiling (Perl's BEGIN blocks).
+	 * a transaction that is rolled back. Only {@code plpgsql}: other languages' validators may run code while
+	 * compiling (Perl's BEGIN blocks), and PostgreSQL runs no inline {@code sql}.
 	 */
 	private @Nullable String compileDoBlock(String sql, List<SqlLexer.Token> tokens) throws SQLException {
 		SqlLexer.Token body = null;
@@ -208,9 +208,9 @@ final class UtilityStatements {
 		if (body == null) {
 			return "a DO block needs a body: DO $$ ... $$";
 		}
-		if (!language.equals("plpgsql") && !language.equals("sql")) {
-			return "dbkit checks DO blocks in plpgsql (or sql), whose validators compile without running anything; "
-					+ "this one is " + language;
+		if (!language.equals("plpgsql")) {
+			return "dbkit checks DO blocks in plpgsql, whose validator compiles without running anything (and "
+					+ "PostgreSQL runs no inline sql); this one is " + language;
 		}
 		boolean autoCommit = this.connection.getAutoCommit();
 		try (Statement statement = this.connection.createStatement()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import javax.lang.model.element.Modifier;
 
@@ -86,6 +87,9 @@ final class RepositoryEmitter {
 		Map<String, MethodModel.Row> readers = new LinkedHashMap<>();
 		for (MethodModel method : repository.methods()) {
 			type.addMethod(method(method, repository));
+			if (method.statement().stream()) {
+				type.addMethod(streamMethod(method, repository));
+			}
 			if (method.row() != null) {
 				readers.putIfAbsent(method.row().reader(), method.row());
 			}
@@ -183,7 +187,45 @@ final class RepositoryEmitter {
 
 	private static CodeBlock binder(MethodModel method, String access) {
 		return binder(method,
-				(parameter, slot) -> bind(parameter, slot, CodeBlock.of(String.format(access, parameter.name()))));
+				(parameter, slot) -> bind(parameter, slot, CodeBlock.of(String.format(access, parameter.name()))),
+				true);
+	}
+
+	/**
+	 * {@code stream<Name>} beside a {@code :many} marked {@code -- dbkit:stream}: the same parameters, a
+	 * {@code Stream} of its rows read through a cursor. The executor sends row-level security's setting itself:
+	 * the driver uses a cursor for a text of one statement only.
+	 */
+	private static MethodSpec streamMethod(MethodModel method, RepositoryModel repository) {
+		MethodModel.Row row = method.row();
+		MethodSpec.Builder spec = MethodSpec.methodBuilder("stream" + Character.toUpperCase(method.name().charAt(0))
+				+ method.name().substring(1)).addModifiers(Modifier.PUBLIC);
+		spec.addJavadoc("$L", javadoc(method, repository.sourceFile()));
+		spec.addJavadoc("<p>\nThe rows as they are read, $L at a time through a cursor, in the caller's transaction or "
+				+ "a read-only one of the stream's own. Close the stream (try-with-resources): until then it holds a "
+				+ "connection.\n", "{@code QueryExecutor.STREAM_FETCH_SIZE}");
+		String access;
+		if (method.parametersRecord() != null) {
+			spec.addParameter(method.parametersRecord(), "params");
+			access = "params.%s()";
+		}
+		else {
+			for (MethodModel.Parameter parameter : method.parameters()) {
+				spec.addParameter(ParameterSpec.builder(parameter.type().declared(), parameter.name()).build());
+			}
+			access = "%s";
+		}
+		boolean scoped = !method.tenantParameters().isEmpty();
+		if (scoped) {
+			spec.addStatement("$T tenantId = $T.require()", UUID, TENANT_CONTEXT);
+		}
+		CodeBlock binder = binder(method,
+				(parameter, slot) -> bind(parameter, slot, CodeBlock.of(String.format(access, parameter.name()))),
+				false);
+		return spec.returns(ParameterizedTypeName.get(ClassName.get(Stream.class), row.type()))
+			.addStatement("return this.executor.stream($L, $L, $L, $T::$L, $T.STREAM_FETCH_SIZE)", method.constant(),
+					scoped ? "tenantId" : "null", binder, repository.className(), row.reader(), EXECUTOR)
+			.build();
 	}
 
 	/** Binds every column of a {@code :copyfrom}'s rows as one array; the tenant as one value. */
@@ -194,7 +236,7 @@ final class RepositoryEmitter {
 					: CodeBlock.of("$T.identity()", Function.class);
 			return CodeBlock.of("$T.setColumn(ps, $L, $L, $L, $S)", JDBC_VALUES, slot, rows, column,
 					parameter.type().arrayElementType());
-		});
+		}, true);
 	}
 
 	/** How a caller's parameter is bound to a placeholder. */
@@ -205,9 +247,10 @@ final class RepositoryEmitter {
 
 	}
 
-	private static CodeBlock binder(MethodModel method, Binding binding) {
+	/** @param settingsSlot whether the first placeholder is row-level security's setting, bound here */
+	private static CodeBlock binder(MethodModel method, Binding binding, boolean settingsSlot) {
 		List<Integer> slots = method.statement().slots();
-		boolean tenant = !method.tenantParameters().isEmpty() && method.statement().rowLevelSecurity();
+		boolean tenant = settingsSlot && !method.tenantParameters().isEmpty() && method.statement().rowLevelSecurity();
 		if (slots.isEmpty() && !tenant) {
 			return CodeBlock.of("$T.NONE", BINDER);
 		}

@@ -66,9 +66,10 @@ public record MethodModel(Statement statement, String name, String constant, Lis
 	 * @param javadoc the comment lines between header and statement
 	 * @param crossTenant whether it is marked {@code -- dbkit:cross-tenant}
 	 * @param rowLevelSecurity whether the call sets the tenant (or the cross-tenant marker) for row-level security
+	 * @param stream whether a {@code Stream} method reads its rows too ({@code -- dbkit:stream})
 	 */
 	public record Statement(String name, Returns returns, int line, String sql, String jdbcSql, List<Integer> slots,
-			List<String> javadoc, boolean crossTenant, boolean rowLevelSecurity) {
+			List<String> javadoc, boolean crossTenant, boolean rowLevelSecurity, boolean stream) {
 	}
 
 	/**

@@ -62,11 +62,29 @@ public final class ModelBuilder {
 	public record FileAnalysis(QueryFile file, List<AnalyzedQuery> queries) {
 	}
 
-	public ModelBuilder(GeneratorConfig config, Catalog catalog, List<Diagnostic> diagnostics) {
+	/**
+	 * Analyses a statement again, as it will be sent: the analysis of a query's text with its stars written out.
+	 */
+	@FunctionalInterface
+	public interface Reanalysis {
+
+		@Nullable AnalyzedQuery analyze(Query sent);
+
+	}
+
+	private final Reanalysis reanalysis;
+
+	/**
+	 * @param reanalysis proves a query again after its {@code *} or {@code sqlc.embed} is written out: names are
+	 * looked up by name where the star took columns by position, so the written-out text is sent only when its
+	 * analysis is the query's own
+	 */
+	public ModelBuilder(GeneratorConfig config, Catalog catalog, List<Diagnostic> diagnostics, Reanalysis reanalysis) {
 		this.config = config;
 		this.catalog = catalog;
 		this.types = new TypeMapper(catalog, config);
 		this.diagnostics = diagnostics;
+		this.reanalysis = reanalysis;
 	}
 
 	public Model build(List<FileAnalysis> files) {
@@ -194,14 +212,63 @@ public final class ModelBuilder {
 		}
 		// SELECT * / RETURNING * of one table's row: the columns it meant today, so that a rolling deploy's newer
 		// migration never shifts what this code reads by position
-		String jdbcSql = (row == null) ? query.jdbcSql()
-				: !row.embeds().isEmpty() ? StarExpansion.expandEmbeds(query.jdbcSql(), query.embeds(), row.embeds())
-						: StarExpansion.expand(query.jdbcSql(), wholeTable(analyzed.columns()));
+		String jdbcSql = (row == null) ? query.jdbcSql() : writtenOut(analyzed, row);
 		MethodModel.Statement statement = new MethodModel.Statement(query.name(),
 				MethodModel.Returns.valueOf(query.command().name()), query.line(), query.sql(), jdbcSql,
-				List.copyOf(slots), query.javadoc(), query.crossTenant(), this.config.rowLevelSecurity());
+				List.copyOf(slots), query.javadoc(), query.crossTenant(), this.config.rowLevelSecurity(), query.stream());
 		return new MethodModel(statement, Naming.methodName(query.name()), constant, visible, paramsRecord, bindings,
 				new TreeSet<>(tenant), row);
+	}
+
+	/**
+	 * The JDBC text with its star or embeds written out as column names, when the statement means the same with
+	 * them: analysed again, it must bind the tenant through the same parameters, take the same parameter types and
+	 * return the same columns. A name is looked up by name where the star took a column by position (an
+	 * {@code INSERT ... SELECT *} from a subquery that renames its columns would write another column into
+	 * {@code tenant_id}); where the meaning differs, the text is sent as written and proved.
+	 */
+	private String writtenOut(AnalyzedQuery analyzed, MethodModel.Row row) {
+		Query query = analyzed.query();
+		String jdbcSql;
+		String postgresSql;
+		if (!row.embeds().isEmpty()) {
+			jdbcSql = StarExpansion.expandEmbeds(query.jdbcSql(), query.embeds(), row.embeds(), true);
+			postgresSql = StarExpansion.expandEmbeds(query.postgresSql(), query.embeds(), row.embeds(), false);
+		}
+		else {
+			Catalog.Table table = wholeTable(analyzed.columns());
+			jdbcSql = StarExpansion.expand(query.jdbcSql(), table);
+			postgresSql = StarExpansion.expand(query.postgresSql(), table);
+		}
+		if (jdbcSql.equals(query.jdbcSql())) {
+			return jdbcSql;
+		}
+		int[] offsets = new int[postgresSql.length()];
+		java.util.Arrays.fill(offsets, query.headerOffset());
+		Query sent = new Query(query.source(), query.name(), query.command(), query.headerOffset(), query.sql(),
+				postgresSql, offsets, jdbcSql, query.slots(), query.parameters(), query.javadoc(), query.crossTenant(),
+				query.sideEffects(), List.of(), query.stream());
+		AnalyzedQuery again = this.reanalysis.analyze(sent);
+		boolean same = again != null && again.tenantParameters().equals(analyzed.tenantParameters())
+				&& again.parameters().stream().map(AnalyzedQuery.Parameter::typeOid).toList()
+					.equals(analyzed.parameters().stream().map(AnalyzedQuery.Parameter::typeOid).toList())
+				&& sameColumns(again.columns(), analyzed.columns());
+		return same ? jdbcSql : query.jdbcSql();
+	}
+
+	private static boolean sameColumns(List<AnalyzedQuery.Column> a, List<AnalyzedQuery.Column> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			AnalyzedQuery.Column x = a.get(i);
+			AnalyzedQuery.Column y = b.get(i);
+			if (x.typeOid() != y.typeOid() || x.table() != y.table() || x.attnum() != y.attnum()
+					|| x.nonNull() != y.nonNull()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private MethodModel.@Nullable Row row(AnalyzedQuery analyzed) {

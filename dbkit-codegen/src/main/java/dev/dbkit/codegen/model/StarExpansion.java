@@ -56,9 +56,10 @@ final class StarExpansion {
 		return jdbcSql.substring(0, token.start()) + columns + jdbcSql.substring(token.end());
 	}
 
-	/** The JDBC text with each embed's {@code alias.*} written out as {@code alias."column", ...}. */
-	static String expandEmbeds(String jdbcSql, List<Query.Embed> embeds, List<MethodModel.Embedded> tables) {
-		StringBuilder sql = new StringBuilder(jdbcSql);
+	/** The JDBC (or PostgreSQL) text with each embed's {@code alias.*} written out as {@code alias."column", ...}. */
+	static String expandEmbeds(String text, List<Query.Embed> embeds, List<MethodModel.Embedded> tables,
+			boolean jdbc) {
+		StringBuilder sql = new StringBuilder(text);
 		for (int e = embeds.size() - 1; e >= 0; e--) {
 			Query.Embed embed = embeds.get(e);
 			String alias = embed.alias();
@@ -67,7 +68,8 @@ final class StarExpansion {
 				.stream()
 				.map((column) -> alias + "." + quote(column))
 				.collect(Collectors.joining(", "));
-			sql.replace(embed.jdbcPosition(), embed.jdbcPosition() + alias.length() + 2, columns);
+			int position = jdbc ? embed.jdbcPosition() : embed.position();
+			sql.replace(position, position + alias.length() + 2, columns);
 		}
 		return sql.toString();
 	}

@@ -20,10 +20,11 @@ import java.util.List;
  * @param sideEffects whether the query is marked {@code -- dbkit:side-effects}: it may call built-ins that notify,
  * change sequences or large objects, take locks or signal other sessions
  * @param embeds the {@code sqlc.embed(alias)} of its select list, in order, each sent as {@code alias.*}
+ * @param stream whether the query is marked {@code -- dbkit:stream}: its rows are also readable as a stream
  */
 public record Query(SourceText source, String name, QueryCommand command, int headerOffset, String sql,
 		String postgresSql, int[] fileOffsets, String jdbcSql, int[] slots, List<ParameterRef> parameters,
-		List<String> javadoc, boolean crossTenant, boolean sideEffects, List<Embed> embeds) {
+		List<String> javadoc, boolean crossTenant, boolean sideEffects, List<Embed> embeds, boolean stream) {
 
 	/**
 	 * A {@code sqlc.embed(alias)}: the row of one table of the query, as a nested record.

@@ -49,6 +49,9 @@ public final class QueryFileParser {
 	/** Declares that a query calls built-ins with side effects (notifications, sequences, large objects, locks). */
 	public static final String SIDE_EFFECTS = "dbkit:side-effects";
 
+	/** Marks a {@code :many} query whose rows are also read as a stream, through a cursor. */
+	public static final String STREAM = "dbkit:stream";
+
 	private QueryFileParser() {
 	}
 
@@ -143,6 +146,7 @@ public final class QueryFileParser {
 		List<String> javadoc = new ArrayList<>();
 		boolean crossTenant = false;
 		boolean sideEffects = false;
+		boolean stream = false;
 		boolean inDoc = true;
 		int sqlStart = blockEnd;
 		int line = headerLine + 1;
@@ -159,10 +163,18 @@ public final class QueryFileParser {
 					else if (comment.equals(SIDE_EFFECTS)) {
 						sideEffects = true;
 					}
+					else if (comment.equals(STREAM) && command == QueryCommand.MANY) {
+						stream = true;
+					}
+					else if (comment.equals(STREAM)) {
+						diagnostics.add(source.diagnostic(lineOffset + lineText(source, line).indexOf("dbkit:"),
+								"-- " + STREAM + " is for :many queries, whose rows it streams; query " + name
+										+ " is :" + command.name().toLowerCase(Locale.ROOT)));
+					}
 					else {
 						diagnostics.add(source.diagnostic(lineOffset + lineText(source, line).indexOf("dbkit:"),
-								"unknown marker " + comment + ": the known markers are -- " + CROSS_TENANT + " and -- "
-										+ SIDE_EFFECTS));
+								"unknown marker " + comment + ": the known markers are -- " + CROSS_TENANT + ", -- "
+										+ SIDE_EFFECTS + " and -- " + STREAM));
 					}
 				}
 				else if (inDoc) {
@@ -192,12 +204,12 @@ public final class QueryFileParser {
 		}
 		SqlStatement statement = statements.get(0);
 		return scanParameters(source, name, command, headerOffset, statement.sql(), sqlStart + statement.offset(),
-				javadoc, crossTenant, sideEffects, diagnostics);
+				javadoc, crossTenant, sideEffects, stream, diagnostics);
 	}
 
 	private static @Nullable Query scanParameters(SourceText source, String name, QueryCommand command,
 			int headerOffset, String sql, int base, List<String> javadoc, boolean crossTenant, boolean sideEffects,
-			List<Diagnostic> diagnostics) {
+			boolean stream, List<Diagnostic> diagnostics) {
 		StringBuilder pg = new StringBuilder(sql.length());
 		StringBuilder jdbc = new StringBuilder(sql.length());
 		List<Integer> offsets = new ArrayList<>(sql.length());
@@ -393,7 +405,7 @@ public final class QueryFileParser {
 		return new Query(source, name, command, headerOffset, sql, pg.toString(),
 				offsets.stream().mapToInt(Integer::intValue).toArray(), jdbc.toString(),
 				slots.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(parameters.values()),
-				List.copyOf(javadoc), crossTenant, sideEffects, List.copyOf(embeds));
+				List.copyOf(javadoc), crossTenant, sideEffects, List.copyOf(embeds), stream);
 	}
 
 	private static void named(String parameterName, boolean nullable, int fileOffset, int length, int highestPositional,

@@ -113,8 +113,8 @@ class QueryFileParserTests {
 						+ "such as GetFeatureFlag",
 				"q.sql:4:19: query NoCommand has no command: add :one, :many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom after its name",
 				"q.sql:6:14: unknown command :single for query Odd: use :one, :many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom",
-				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known markers are -- dbkit:cross-tenant and "
-						+ "-- dbkit:side-effects",
+				"q.sql:11:4: unknown marker dbkit:cross-tenat: the known markers are -- dbkit:cross-tenant, "
+						+ "-- dbkit:side-effects and -- dbkit:stream",
 				"q.sql:14:8: parameter $0 in query Huge is out of range: PostgreSQL numbers parameters from $1 to $65535",
 				"q.sql:15:1: query Empty has no SQL statement");
 	}

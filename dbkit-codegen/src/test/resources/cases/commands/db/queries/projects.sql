@@ -33,3 +33,8 @@ SELECT pg_advisory_xact_lock(hashtext($1));
 -- name: MasksActiveAt :many
 -- Types without a Java type of their own (bit strings, ranges) are read and bound in PostgreSQL's text form.
 SELECT id, flags, active FROM feature_masks WHERE flags = $1 AND active @> $2::timestamptz ORDER BY id;
+
+-- name: AllTaskTitles :many
+-- dbkit:stream
+-- A result that may not fit in memory: streamAllTaskTitles reads it through a cursor as the stream is consumed.
+SELECT title FROM tasks WHERE tenant_id = $1 AND title > $2 ORDER BY title;

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
 
@@ -41,6 +42,8 @@ public class ProjectsRepository {
     private static final GeneratedQuery LOCK_PROJECT_WORK = new GeneratedQuery("LockProjectWork", "db/queries/projects.sql", 28, "SELECT pg_advisory_xact_lock(hashtext(?))", GeneratedQuery.Scope.GLOBAL);
 
     private static final GeneratedQuery MASKS_ACTIVE_AT = new GeneratedQuery("MasksActiveAt", "db/queries/projects.sql", 33, "SELECT id, flags, active FROM feature_masks WHERE flags = ? AND active @> ?::timestamptz ORDER BY id", GeneratedQuery.Scope.GLOBAL);
+
+    private static final GeneratedQuery ALL_TASK_TITLES = new GeneratedQuery("AllTaskTitles", "db/queries/projects.sql", 37, "SELECT title FROM tasks WHERE tenant_id = ? AND title > ? ORDER BY title", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -204,6 +207,42 @@ public class ProjectsRepository {
                 }, ProjectsRepository::readMasksActiveAtRow);
     }
 
+    /**
+     * A result that may not fit in memory: streamAllTaskTitles reads it through a cursor as the stream is consumed.
+     *
+     * <pre>
+     * SELECT title FROM tasks WHERE tenant_id = $1 AND title &gt; $2 ORDER BY title
+     * </pre>
+     * <p>
+     * {@code AllTaskTitles :many} from {@code db/queries/projects.sql:37}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<String> allTaskTitles(String title) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(ALL_TASK_TITLES, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, title);
+                }, ProjectsRepository::readAllTaskTitles);
+    }
+
+    /**
+     * A result that may not fit in memory: streamAllTaskTitles reads it through a cursor as the stream is consumed.
+     *
+     * <pre>
+     * SELECT title FROM tasks WHERE tenant_id = $1 AND title &gt; $2 ORDER BY title
+     * </pre>
+     * <p>
+     * {@code AllTaskTitles :many} from {@code db/queries/projects.sql:37}, scoped to the current tenant ({@code TenantContext.require()}).
+     * <p>
+     * The rows as they are read, {@code QueryExecutor.STREAM_FETCH_SIZE} at a time through a cursor, in the caller's transaction or a read-only one of the stream's own. Close the stream (try-with-resources): until then it holds a connection.
+     */
+    public Stream<String> streamAllTaskTitles(String title) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.stream(ALL_TASK_TITLES, tenantId, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, title);
+                }, ProjectsRepository::readAllTaskTitles, QueryExecutor.STREAM_FETCH_SIZE);
+    }
+
     private static Project readProject(ResultSet rs) throws SQLException {
         return new Project(
                 rs.getObject(1, UUID.class),
@@ -241,5 +280,9 @@ public class ProjectsRepository {
                 rs.getInt(1),
                 rs.getString(2),
                 rs.getString(3));
+    }
+
+    private static String readAllTaskTitles(ResultSet rs) throws SQLException {
+        return rs.getString(1);
     }
 }
