@@ -252,6 +252,14 @@ class GeneratedCodeRunsTests {
 			}
 		});
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM tasks WHERE tenant_id = ?", Long.class, victim)).isZero();
+		jdbc.update("INSERT INTO tasks (tenant_id, project_id, title) VALUES (?, ?, 'with project')", shop.tenant,
+				shop.project);
+		TenantContext.runAs(shop.tenant, () -> assertThat((List<?>) call(repository, "tasksWithProjectNames"))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(component(row, "title")).isEqualTo("with project");
+				assertThat(component(row, "projectName")).isEqualTo("zeus");
+			}));
 	}
 
 	@Test

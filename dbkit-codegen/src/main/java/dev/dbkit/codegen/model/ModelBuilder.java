@@ -239,6 +239,11 @@ public final class ModelBuilder {
 			Catalog.Table table = wholeTable(analyzed.columns());
 			jdbcSql = StarExpansion.expand(query.jdbcSql(), table);
 			postgresSql = StarExpansion.expand(query.postgresSql(), table);
+			if (jdbcSql.equals(query.jdbcSql())) {
+				// t.* among other items, over a join
+				jdbcSql = StarExpansion.expandQualified(query.jdbcSql(), analyzed.columns());
+				postgresSql = StarExpansion.expandQualified(query.postgresSql(), analyzed.columns());
+			}
 		}
 		if (jdbcSql.equals(query.jdbcSql())) {
 			return jdbcSql;

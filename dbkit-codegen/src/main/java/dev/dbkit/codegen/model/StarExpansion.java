@@ -1,11 +1,13 @@
 package dev.dbkit.codegen.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.dbkit.codegen.analyze.AnalyzedQuery;
 import dev.dbkit.codegen.analyze.Catalog;
 import dev.dbkit.codegen.parse.Query;
 import dev.dbkit.sql.SqlLexer;
@@ -55,6 +57,100 @@ final class StarExpansion {
 		SqlLexer.Token token = tokens.get(star);
 		return jdbcSql.substring(0, token.start()) + columns + jdbcSql.substring(token.end());
 	}
+
+	/**
+	 * The text with each {@code alias.*} of its one top-level select list written out as {@code alias."column", ...}
+	 * where the result has that table's columns in its place; unchanged where a bare {@code *} makes the places
+	 * uncountable. (A bare star over a join is sent as written.)
+	 */
+	static String expandQualified(String sql, List<AnalyzedQuery.Column> columns) {
+		List<SqlLexer.Token> tokens = new ArrayList<>();
+		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
+			if (!token.insignificant()) {
+				tokens.add(token);
+			}
+		}
+		int depth = 0;
+		int select = -1;
+		for (int t = 0; t < tokens.size(); t++) {
+			String text = tokens.get(t).text(sql);
+			depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+			if (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER
+					&& (text.equalsIgnoreCase("SELECT") || text.equalsIgnoreCase("RETURNING"))) {
+				if (select >= 0) {
+					return sql; // more than one select list: a set operation or INSERT ... SELECT ... RETURNING
+				}
+				select = t;
+			}
+		}
+		if (select < 0) {
+			return sql;
+		}
+		StringBuilder out = new StringBuilder(sql);
+		List<int[]> replacements = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		int column = 0;
+		int itemStart = select + 1;
+		depth = 0;
+		for (int t = select + 1; t <= tokens.size(); t++) {
+			String text = (t < tokens.size()) ? tokens.get(t).text(sql) : "";
+			boolean end = t == tokens.size() || (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER
+					&& CLAUSES.contains(text.toUpperCase(Locale.ROOT)));
+			if (!end) {
+				depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+			}
+			if (end || (depth == 0 && text.equals(","))) {
+				int length = t - itemStart;
+				if (length == 1 && tokens.get(itemStart).text(sql).equals("*")) {
+					return sql; // a bare star: the places of what follows are not countable here
+				}
+				boolean qualified = length == 3 && tokens.get(itemStart + 1).text(sql).equals(".")
+						&& tokens.get(itemStart + 2).text(sql).equals("*");
+				if (qualified && column < columns.size() && columns.get(column).table() != null) {
+					Catalog.Table table = columns.get(column).table();
+					int width = table.columns().size();
+					if (column + width > columns.size()) {
+						return sql;
+					}
+					for (int k = 0; k < width; k++) {
+						AnalyzedQuery.Column c = columns.get(column + k);
+						if (c.table() != table || c.attnum() != table.columns().get(k).attnum()
+								|| !c.label().equals(table.columns().get(k).name())) {
+							return sql;
+						}
+					}
+					String alias = tokens.get(itemStart).text(sql);
+					replacements.add(new int[] { tokens.get(itemStart).start(), tokens.get(itemStart + 2).end() });
+					texts.add(table.columns()
+						.stream()
+						.map((c) -> alias + "." + quote(c.name()))
+						.collect(Collectors.joining(", ")));
+					column += width;
+				}
+				else if (qualified) {
+					return sql;
+				}
+				else {
+					column++;
+				}
+				if (end) {
+					break;
+				}
+				itemStart = t + 1;
+			}
+		}
+		if (column != columns.size()) {
+			return sql;
+		}
+		for (int r = replacements.size() - 1; r >= 0; r--) {
+			out.replace(replacements.get(r)[0], replacements.get(r)[1], texts.get(r));
+		}
+		return out.toString();
+	}
+
+	/** Key words that end a select list. */
+	private static final java.util.Set<String> CLAUSES = java.util.Set.of("FROM", "WHERE", "GROUP", "HAVING", "WINDOW",
+			"ORDER", "LIMIT", "OFFSET", "FETCH", "FOR", "UNION", "INTERSECT", "EXCEPT", "INTO");
 
 	/** The JDBC (or PostgreSQL) text with each embed's {@code alias.*} written out as {@code alias."column", ...}. */
 	static String expandEmbeds(String text, List<Query.Embed> embeds, List<MethodModel.Embedded> tables,

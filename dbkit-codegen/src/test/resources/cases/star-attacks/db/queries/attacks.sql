@@ -23,3 +23,8 @@ SELECT sqlc.embed(s) FROM (SELECT id, tenant_id AS project_id, project_id AS ten
 -- name: HonestStar :many
 -- The plain case is still written out.
 SELECT * FROM tasks WHERE tenant_id = $1 ORDER BY title;
+
+-- name: TasksWithProjectNames :many
+-- t.* among other items, over a join: written out too (and analysed again).
+SELECT t.*, p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id
+WHERE t.tenant_id = $1 ORDER BY t.title;

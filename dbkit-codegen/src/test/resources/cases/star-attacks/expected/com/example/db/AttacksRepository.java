@@ -35,6 +35,9 @@ public class AttacksRepository {
 
     private static final GeneratedQuery HONEST_STAR = new GeneratedQuery("HonestStar", "db/queries/attacks.sql", 23, "SELECT \"id\", \"tenant_id\", \"project_id\", \"title\", \"done\", \"assignee\", \"estimate\", \"created_at\" FROM tasks WHERE tenant_id = ? ORDER BY title", GeneratedQuery.Scope.TENANT);
 
+    private static final GeneratedQuery TASKS_WITH_PROJECT_NAMES = new GeneratedQuery("TasksWithProjectNames", "db/queries/attacks.sql", 27, "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
+            + "WHERE t.tenant_id = ? ORDER BY t.title", GeneratedQuery.Scope.TENANT);
+
     private final QueryExecutor executor;
 
     public AttacksRepository(QueryExecutor executor) {
@@ -114,6 +117,23 @@ public class AttacksRepository {
                 }, AttacksRepository::readTask);
     }
 
+    /**
+     * t.* among other items, over a join: written out too (and analysed again).
+     *
+     * <pre>
+     * SELECT t.*, p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id
+     * WHERE t.tenant_id = $1 ORDER BY t.title
+     * </pre>
+     * <p>
+     * {@code TasksWithProjectNames :many} from {@code db/queries/attacks.sql:27}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<TasksWithProjectNamesRow> tasksWithProjectNames() {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(TASKS_WITH_PROJECT_NAMES, (ps) -> {
+                    ps.setObject(1, tenantId);
+                }, AttacksRepository::readTasksWithProjectNamesRow);
+    }
+
     private static Task readTask(ResultSet rs) throws SQLException {
         return new Task(
                 rs.getObject(1, UUID.class),
@@ -150,5 +170,19 @@ public class AttacksRepository {
                         rs.getString(6),
                         JdbcValues.getInteger(rs, 7),
                         rs.getObject(8, OffsetDateTime.class)));
+    }
+
+    private static TasksWithProjectNamesRow readTasksWithProjectNamesRow(ResultSet rs) throws
+            SQLException {
+        return new TasksWithProjectNamesRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                JdbcValues.getInteger(rs, 7),
+                rs.getObject(8, OffsetDateTime.class),
+                rs.getString(9));
     }
 }
