@@ -16,9 +16,14 @@ import java.util.TreeSet;
  * commented {@code dbkit:global}): shared by {@code generate} and {@code verify}
  * @param rowLevelSecurity whether generated calls set {@code dbkit.tenant_id} (and the cross-tenant marker) for
  * row-level security policies, in the same round trip as their statement
+ * @param tenantIdType the Java type of a tenant id: {@code uuid} ({@code UUID}, a uuid column), {@code long} (a
+ * bigint column) or {@code string} ({@code String}, a text or varchar column); {@code TenantContext} holds it
  */
 public record GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
-		Map<String, String> columnOverrides, Set<String> globalTables, boolean rowLevelSecurity) {
+		Map<String, String> columnOverrides, Set<String> globalTables, boolean rowLevelSecurity, String tenantIdType) {
+
+	/** The tenant id types, by setting. */
+	public static final Set<String> TENANT_ID_TYPES = Set.of("uuid", "long", "string");
 
 	public static final String DEFAULT_TENANT_COLUMN = "tenant_id";
 
@@ -26,9 +31,17 @@ public record GeneratorConfig(String packageName, String tenantColumn, Map<Strin
 	public static final String ANALYSIS_ONLY_PACKAGE = "dbkit.verify";
 
 	public GeneratorConfig {
+		if (!TENANT_ID_TYPES.contains(tenantIdType)) {
+			throw new IllegalArgumentException("tenantIdType is uuid, long or string, not '" + tenantIdType + "'");
+		}
 		typeOverrides = new TreeMap<>(typeOverrides);
 		columnOverrides = new TreeMap<>(columnOverrides);
 		globalTables = new TreeSet<>(globalTables);
+	}
+
+	public GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,
+			Map<String, String> columnOverrides, Set<String> globalTables, boolean rowLevelSecurity) {
+		this(packageName, tenantColumn, typeOverrides, columnOverrides, globalTables, rowLevelSecurity, "uuid");
 	}
 
 	public GeneratorConfig(String packageName, String tenantColumn, Map<String, String> typeOverrides,

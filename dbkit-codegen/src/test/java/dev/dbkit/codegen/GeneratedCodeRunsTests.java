@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbkit.migration.Migrator;
 import dev.dbkit.tenant.CrossTenantCallException;
+import dev.dbkit.tenant.RowLevelSecurity;
 import dev.dbkit.tenant.TenantContext;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
@@ -286,6 +287,39 @@ class GeneratedCodeRunsTests {
 				assertThat(titles.map(Object.class::cast).toList()).containsExactly("task 99999");
 			}
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tenantIdsOfTypeLongAreBoundFromTenantContextUnderRowLevelSecurity() throws Exception {
+		CompiledCase ids = CompiledCase.compile("tenant-ids", this.work);
+		TestDatabase db = TestPostgres.shared().createDatabase("LongTenants");
+		Migrator.create(db.dataSource(), "filesystem:"
+				+ GoldenCasesTests.CASES.resolve("tenant-ids/db/migrations").toAbsolutePath()).up();
+		// forced for every role but the owner, whose view checks the writes
+		db.execute(RowLevelSecurity.statements("notes", "tenant_id", "bigint")
+				+ "ALTER TABLE notes NO FORCE ROW LEVEL SECURITY;");
+		JdbcTemplate owner = new JdbcTemplate(db.dataSource());
+		long acme = owner.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id", Long.class);
+		long globex = owner.queryForObject("INSERT INTO tenants (name) VALUES ('globex') RETURNING id", Long.class);
+		Object notes = ids.repository("NotesRepository", db.applicationDataSource());
+		TenantContext.runAs(acme, () -> {
+			assertThat(call(notes, "addNote", "first")).isInstanceOf(Long.class);
+			assertThat(call(notes, "addNotes", List.of("second", "third"))).isEqualTo(2L);
+			assertThat((List<Object>) call(notes, "listNotes")).containsExactly("first", "second", "third");
+			try (java.util.stream.Stream<?> streamed = (java.util.stream.Stream<?>) call(notes, "streamListNotes")) {
+				assertThat(streamed.count()).isEqualTo(3);
+			}
+		});
+		TenantContext.runAs(globex, () -> {
+			assertThat((List<?>) call(notes, "listNotes")).isEmpty();
+			assertThat((long[]) call(notes, "deleteNotes", List.of("first", "second"))).containsExactly(0L, 0L);
+		});
+		assertThat(owner.queryForObject("SELECT count(*) FROM notes WHERE tenant_id = ?", Long.class, acme)).isEqualTo(3L);
+		// a UUID tenant where the code reads a long: refused before any SQL is sent
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(
+				() -> TenantContext.runAs(UUID.randomUUID(), () -> call(notes, "listNotes")))
+			.withMessageContaining("requireLong()");
 	}
 
 	@Test

@@ -103,7 +103,8 @@ class GoldenCasesTests {
 		}
 		GeneratorConfig generatorConfig = new GeneratorConfig(properties.getProperty("packageName", "com.example.db"),
 				properties.getProperty("tenantColumn", "tenant_id"), typeOverrides, columnOverrides, java.util.Set.of(),
-				Boolean.parseBoolean(properties.getProperty("rowLevelSecurity", "false")));
+				Boolean.parseBoolean(properties.getProperty("rowLevelSecurity", "false")),
+				properties.getProperty("tenantIdType", "uuid"));
 		TestDatabase server = TestPostgres.shared().createDatabase("golden_server");
 		Path migrations = caseDir.resolve(properties.getProperty("migrations", "db/migrations")).normalize();
 		return new Generation(generatorConfig, caseDir, migrations, caseDir.resolve("db/queries"),

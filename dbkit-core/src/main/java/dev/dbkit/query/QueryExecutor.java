@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterators;
-import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -458,7 +457,7 @@ public class QueryExecutor {
 	 */
 	private static void fence(GeneratedQuery query) {
 		if (query.scope() == GeneratedQuery.Scope.CROSS_TENANT) {
-			UUID tenant = TenantContext.current().orElse(null);
+			Object tenant = TenantContext.currentId().orElse(null);
 			if (tenant != null) {
 				throw new CrossTenantCallException(query + " is a cross-tenant query (-- dbkit:cross-tenant), called "
 						+ "while tenant " + tenant + " is current: it would give that tenant's code path every "
@@ -504,7 +503,7 @@ public class QueryExecutor {
 	 * say so, rather than leave the caller a constraint violation.
 	 */
 	private static RuntimeException translate(GeneratedQuery query, DataIntegrityViolationException ex) {
-		UUID tenant = TenantContext.current().orElse(null);
+		Object tenant = TenantContext.currentId().orElse(null);
 		if (query.tenantScoped() && tenant != null) {
 			for (Throwable t = ex; t != null; t = t.getCause()) {
 				if (t instanceof SQLException sql && "23503".equals(sql.getSQLState()) && sql.getMessage() != null

@@ -33,12 +33,22 @@ public final class RowLevelSecurity {
 	 * ended, the session reads it as {@code ''}, which is no tenant.)
 	 */
 	public static String condition(String tenantColumn) {
-		return tenantColumn + " = nullif(current_setting('" + TENANT_SETTING + "', true), '')::uuid";
+		return condition(tenantColumn, "uuid");
+	}
+
+	/** The policy's condition for a tenant column of type {@code sqlType} ({@code uuid}, {@code bigint}, {@code text}). */
+	public static String condition(String tenantColumn, String sqlType) {
+		return tenantColumn + " = nullif(current_setting('" + TENANT_SETTING + "', true), '')::" + sqlType;
 	}
 
 	/** The statements that guard a table: enable and force row-level security, and the policy for every command. */
 	public static String statements(String table, String tenantColumn) {
-		String condition = condition(tenantColumn);
+		return statements(table, tenantColumn, "uuid");
+	}
+
+	/** {@link #statements(String, String)} for a tenant column of type {@code sqlType}. */
+	public static String statements(String table, String tenantColumn, String sqlType) {
+		String condition = condition(tenantColumn, sqlType);
 		return "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n" + "ALTER TABLE " + table
 				+ " FORCE ROW LEVEL SECURITY;\n" + "CREATE POLICY tenant_isolation ON " + table + "\n    USING ("
 				+ condition + ")\n    WITH CHECK (" + condition + ");\n";

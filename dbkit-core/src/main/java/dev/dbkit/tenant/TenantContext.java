@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Holds the tenant of the current thread's unit of work, like Spring Security's context holder.
  * <p>
+ * A tenant id is a {@code UUID} (the default), a {@code long} or a {@code String}, as the plugin's
+ * {@code tenantIdType} says; generated code reads it with {@link #require()}, {@link #requireLong()} or
+ * {@link #requireString()}, which fail when the current tenant is of another type.
+ * <p>
  * Set it for a block with {@link #runAs(UUID, Runnable)} or {@link #callAs(UUID, Supplier)} (or, where the block is
  * not a lambda, {@link #open(UUID)} in a try-with-resources); the previous value is restored afterwards, also when
  * the block throws, so a pooled thread never keeps a tenant it was lent. Nothing public sets a tenant without a
@@ -17,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TenantContext {
 
-	private static final ThreadLocal<@Nullable UUID> CURRENT = new ThreadLocal<>();
+	private static final ThreadLocal<@Nullable Object> CURRENT = new ThreadLocal<>();
 
 	private TenantContext() {
 	}
@@ -30,10 +34,41 @@ public final class TenantContext {
 		});
 	}
 
+	/** Runs {@code work} with {@code tenantId} as the current tenant (a {@code long} tenant id). */
+	public static void runAs(long tenantId, Runnable work) {
+		runAs(Long.valueOf(tenantId), work);
+	}
+
+	/** Runs {@code work} with {@code tenantId} as the current tenant (a {@code String} tenant id). */
+	public static void runAs(String tenantId, Runnable work) {
+		runAs((Object) tenantId, work);
+	}
+
+	private static void runAs(Object tenantId, Runnable work) {
+		callAsId(tenantId, () -> {
+			work.run();
+			return null;
+		});
+	}
+
 	/** Calls {@code work} with {@code tenantId} as the current tenant and returns its result. */
 	public static <T> T callAs(UUID tenantId, Supplier<T> work) {
+		return callAsId(tenantId, work);
+	}
+
+	/** Calls {@code work} with {@code tenantId} as the current tenant (a {@code long} tenant id). */
+	public static <T> T callAs(long tenantId, Supplier<T> work) {
+		return callAsId(tenantId, work);
+	}
+
+	/** Calls {@code work} with {@code tenantId} as the current tenant (a {@code String} tenant id). */
+	public static <T> T callAs(String tenantId, Supplier<T> work) {
+		return callAsId(tenantId, work);
+	}
+
+	private static <T> T callAsId(Object tenantId, Supplier<T> work) {
 		Objects.requireNonNull(tenantId, "tenantId must not be null");
-		UUID previous = CURRENT.get();
+		Object previous = CURRENT.get();
 		CURRENT.set(tenantId);
 		try {
 			return work.get();
@@ -59,7 +94,7 @@ public final class TenantContext {
 
 	/** {@link #runAcrossTenants(Runnable)} with a result. */
 	public static <T> T callAcrossTenants(Supplier<T> work) {
-		UUID previous = CURRENT.get();
+		Object previous = CURRENT.get();
 		CURRENT.remove();
 		try {
 			return work.get();
@@ -69,22 +104,64 @@ public final class TenantContext {
 		}
 	}
 
-	/** The current tenant, if any. */
+	/**
+	 * The current tenant, if any, when tenant ids are UUIDs.
+	 * @throws IllegalStateException when the current tenant's id is a {@code long} or a {@code String}
+	 */
 	public static Optional<UUID> current() {
+		Object tenant = CURRENT.get();
+		return (tenant == null) ? Optional.empty() : Optional.of(as(tenant, UUID.class, "current"));
+	}
+
+	/** The current tenant's id, if any, whatever its type ({@code UUID}, {@code Long} or {@code String}). */
+	public static Optional<Object> currentId() {
 		return Optional.ofNullable(CURRENT.get());
 	}
 
 	/**
-	 * The current tenant.
+	 * The current tenant, when tenant ids are UUIDs.
 	 * @throws TenantMissingException when no tenant is set
 	 */
 	public static UUID require() {
-		UUID tenant = CURRENT.get();
+		return as(requireId(), UUID.class, "require");
+	}
+
+	/**
+	 * The current tenant, when tenant ids are {@code long}s.
+	 * @throws TenantMissingException when no tenant is set
+	 */
+	public static long requireLong() {
+		return as(requireId(), Long.class, "requireLong");
+	}
+
+	/**
+	 * The current tenant, when tenant ids are {@code String}s.
+	 * @throws TenantMissingException when no tenant is set
+	 */
+	public static String requireString() {
+		return as(requireId(), String.class, "requireString");
+	}
+
+	/**
+	 * The current tenant's id, whatever its type.
+	 * @throws TenantMissingException when no tenant is set
+	 */
+	public static Object requireId() {
+		Object tenant = CURRENT.get();
 		if (tenant == null) {
 			throw new TenantMissingException("No tenant is set for this call. Run it inside TenantContext.runAs(tenantId, ...) "
 					+ "or, in a web request, send the tenant header.");
 		}
 		return tenant;
+	}
+
+	private static <T> T as(Object tenant, Class<T> type, String method) {
+		if (!type.isInstance(tenant)) {
+			throw new IllegalStateException("The current tenant's id is a " + tenant.getClass().getSimpleName()
+					+ ", and TenantContext." + method + "() reads a " + type.getSimpleName() + ": set tenants of the "
+					+ "type the plugin's tenantIdType says (uuid, long or string), or read it with requireId()");
+		}
+		return type.cast(tenant);
 	}
 
 	/**
@@ -98,8 +175,22 @@ public final class TenantContext {
 	 * Prefer {@link #runAs(UUID, Runnable)}. There is no way to set a tenant that outlives its block.
 	 */
 	public static Scope open(UUID tenantId) {
+		return openId(tenantId);
+	}
+
+	/** {@link #open(UUID)} for a {@code long} tenant id. */
+	public static Scope open(long tenantId) {
+		return openId(tenantId);
+	}
+
+	/** {@link #open(UUID)} for a {@code String} tenant id. */
+	public static Scope open(String tenantId) {
+		return openId(tenantId);
+	}
+
+	private static Scope openId(Object tenantId) {
 		Objects.requireNonNull(tenantId, "tenantId must not be null");
-		UUID previous = CURRENT.get();
+		Object previous = CURRENT.get();
 		CURRENT.set(tenantId);
 		return new Scope(previous);
 	}
@@ -107,11 +198,11 @@ public final class TenantContext {
 	/** The block of an {@link #open(UUID)}: closing it sets back the tenant from before. */
 	public static final class Scope implements AutoCloseable {
 
-		private final @Nullable UUID previous;
+		private final @Nullable Object previous;
 
 		private boolean closed;
 
-		private Scope(@Nullable UUID previous) {
+		private Scope(@Nullable Object previous) {
 			this.previous = previous;
 		}
 
@@ -126,12 +217,12 @@ public final class TenantContext {
 	}
 
 	/** Sets the tenant for context propagation ({@link TenantThreadLocalAccessor}), which restores it itself. */
-	static void set(UUID tenantId) {
+	static void set(Object tenantId) {
 		CURRENT.set(Objects.requireNonNull(tenantId, "tenantId must not be null"));
 	}
 
 	/** Sets the given tenant back, or clears the context when it is {@code null}. */
-	static void restore(@Nullable UUID tenantId) {
+	static void restore(@Nullable Object tenantId) {
 		if (tenantId == null) {
 			CURRENT.remove();
 		}

@@ -1,6 +1,5 @@
 package dev.dbkit.tenant;
 
-import java.util.UUID;
 
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ContextPropagatingTaskDecorator} (executors, {@code @Async}), Reactor, and anything else that takes a
  * context snapshot. Registered through {@code META-INF/services}.
  */
-public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<UUID> {
+public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<Object> {
 
 	/** The key of the tenant in a context snapshot. */
 	public static final String KEY = "dbkit.tenant";
@@ -21,12 +20,12 @@ public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<UUID
 	}
 
 	@Override
-	public @Nullable UUID getValue() {
-		return TenantContext.current().orElse(null);
+	public @Nullable Object getValue() {
+		return TenantContext.currentId().orElse(null);
 	}
 
 	@Override
-	public void setValue(UUID value) {
+	public void setValue(Object value) {
 		TenantContext.set(value);
 	}
 
@@ -36,7 +35,7 @@ public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<UUID
 	}
 
 	@Override
-	public void restore(UUID previousValue) {
+	public void restore(Object previousValue) {
 		TenantContext.set(previousValue);
 	}
 

@@ -1,6 +1,5 @@
 package dev.dbkit.tenant;
 
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,18 +10,19 @@ public class UnknownTenantException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final UUID tenantId;
+	private final Object tenantId;
 
-	public UnknownTenantException(UUID tenantId) {
+	public UnknownTenantException(Object tenantId) {
 		this(tenantId, null);
 	}
 
-	public UnknownTenantException(UUID tenantId, @Nullable Throwable cause) {
+	public UnknownTenantException(Object tenantId, @Nullable Throwable cause) {
 		super("Tenant " + tenantId + " does not exist. Use the id of an existing tenant.", cause);
 		this.tenantId = tenantId;
 	}
 
-	public UUID getTenantId() {
+	/** The tenant's id: a {@code UUID}, {@code Long} or {@code String}. */
+	public Object getTenantId() {
 		return this.tenantId;
 	}
 

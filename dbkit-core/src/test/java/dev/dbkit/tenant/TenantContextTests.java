@@ -27,6 +27,26 @@ class TenantContextTests {
 	}
 
 	@Test
+	void tenantIdsMayBeLongsOrStringsAndAreReadAsTheirOwnType() {
+		TenantContext.runAs(42L, () -> {
+			assertThat(TenantContext.requireLong()).isEqualTo(42L);
+			assertThat(TenantContext.currentId()).contains(42L);
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(TenantContext::require)
+				.withMessageContaining("is a Long").withMessageContaining("requireId()");
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(TenantContext::current);
+			TenantContext.runAs("acme", () -> assertThat(TenantContext.requireString()).isEqualTo("acme"));
+			assertThat(TenantContext.callAs(7L, TenantContext::requireLong)).isEqualTo(7L);
+			try (TenantContext.Scope scope = TenantContext.open("globex")) {
+				assertThat(TenantContext.requireId()).isEqualTo("globex");
+			}
+			assertThat(TenantContext.requireLong()).as("restored").isEqualTo(42L);
+		});
+		assertThat(TenantContext.currentId()).isEmpty();
+		assertThatExceptionOfType(TenantMissingException.class).isThrownBy(TenantContext::requireLong);
+		assertThatExceptionOfType(TenantMissingException.class).isThrownBy(TenantContext::requireString);
+	}
+
+	@Test
 	void runAsSetsTheTenantForTheBlockOnly() {
 		TenantContext.runAs(this.acme, () -> assertThat(TenantContext.require()).isEqualTo(this.acme));
 		assertThat(TenantContext.current()).isEmpty();

@@ -48,6 +48,13 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 	@Parameter(property = "dbkit.rowLevelSecurity", defaultValue = "false")
 	boolean rowLevelSecurity;
 
+	/**
+	 * The Java type of a tenant id, which {@code TenantContext} holds: {@code uuid} (a uuid tenant column),
+	 * {@code long} (bigint) or {@code string} (text, varchar).
+	 */
+	@Parameter(property = "dbkit.tenantIdType", defaultValue = "uuid")
+	String tenantIdType = "uuid";
+
 	/** Column that makes a table tenant-scoped. */
 	@Parameter(property = "dbkit.tenantColumn", defaultValue = GeneratorConfig.DEFAULT_TENANT_COLUMN)
 	String tenantColumn = GeneratorConfig.DEFAULT_TENANT_COLUMN;
@@ -84,8 +91,11 @@ abstract class AbstractAnalysisMojo extends AbstractDbkitMojo {
 			}
 			name = GeneratorConfig.ANALYSIS_ONLY_PACKAGE;
 		}
+		if (!GeneratorConfig.TENANT_ID_TYPES.contains(this.tenantIdType)) {
+			throw new MojoFailureException("<tenantIdType> is uuid, long or string, not '" + this.tenantIdType + "'");
+		}
 		return new GeneratorConfig(name, this.tenantColumn, this.typeOverrides, this.columnOverrides,
-				Set.copyOf(this.globalTables), this.rowLevelSecurity);
+				Set.copyOf(this.globalTables), this.rowLevelSecurity, this.tenantIdType);
 	}
 
 	File buildDirectory() {

@@ -41,8 +41,6 @@ final class RepositoryEmitter {
 
 	static final ClassName BINDER = ClassName.get("dev.dbkit.query", "ParameterBinder");
 
-	static final ClassName UUID = ClassName.get("java.util", "UUID");
-
 	static final ClassName JDBC_VALUES = ClassName.get("dev.dbkit.query", "JdbcValues");
 
 	private RepositoryEmitter() {
@@ -148,7 +146,7 @@ final class RepositoryEmitter {
 		}
 		boolean scoped = !method.tenantParameters().isEmpty();
 		if (scoped) {
-			spec.addStatement("$T tenantId = $T.require()", UUID, TENANT_CONTEXT);
+			spec.addStatement(tenantDeclaration(method));
 		}
 		MethodModel.Row row = method.row();
 		CodeBlock tenant = scoped ? CodeBlock.of("tenantId") : CodeBlock.of("null");
@@ -217,7 +215,7 @@ final class RepositoryEmitter {
 		}
 		boolean scoped = !method.tenantParameters().isEmpty();
 		if (scoped) {
-			spec.addStatement("$T tenantId = $T.require()", UUID, TENANT_CONTEXT);
+			spec.addStatement(tenantDeclaration(method));
 		}
 		CodeBlock binder = binder(method,
 				(parameter, slot) -> bind(parameter, slot, CodeBlock.of(String.format(access, parameter.name()))),
@@ -258,7 +256,7 @@ final class RepositoryEmitter {
 		// the tenant for dbkit.tenant_id, then the statement's own parameters
 		int first = tenant ? 2 : 1;
 		if (tenant) {
-			lambda.add("ps.setString(1, tenantId.toString());\n");
+			lambda.add("ps.setString(1, $T.valueOf(tenantId));\n", String.class);
 		}
 		for (int slot = 0; slot < slots.size(); slot++) {
 			int index = slots.get(slot);
@@ -282,6 +280,14 @@ final class RepositoryEmitter {
 			lambda.add("$L;\n", parameter.type().bind("at + " + (slot + 1), value));
 		}
 		return lambda.unindent().add("}").build();
+	}
+
+	/** The tenant from {@code TenantContext}, as the type of the tenant column (the plugin's {@code tenantIdType}). */
+	private static CodeBlock tenantDeclaration(MethodModel method) {
+		TypeName type = parameter(method, method.tenantParameters().iterator().next()).type().type();
+		String read = type.equals(TypeName.LONG) ? "requireLong" : type.equals(ClassName.get(String.class))
+				? "requireString" : "require";
+		return CodeBlock.of("$T tenantId = $T.$L()", type, TENANT_CONTEXT, read);
 	}
 
 	private static MethodModel.Parameter parameter(MethodModel method, int index) {

@@ -141,9 +141,22 @@ public final class ModelBuilder {
 			int index = parameter.index();
 			if (tenant.contains(index)) {
 				String typeName = this.types.describe(baseType(parameter.typeOid()));
-				if (!typeName.equals("uuid")) {
+				String idType = this.config.tenantIdType();
+				boolean fits = switch (idType) {
+					case "long" -> typeName.equals("int8");
+					case "string" -> typeName.equals("text") || typeName.equals("varchar");
+					default -> typeName.equals("uuid");
+				};
+				if (!fits) {
+					String column = switch (idType) {
+						case "long" -> "bigint";
+						case "string" -> "text";
+						default -> "uuid";
+					};
 					error(query, parameterOffset(query, index), "the tenant column " + this.config.tenantColumn()
-							+ " is " + typeName + ", but TenantContext holds a uuid: make the tenant column uuid");
+							+ " is " + typeName + ", but TenantContext holds a " + idType + " (the plugin's tenantIdType): "
+							+ "make the tenant column " + column + ", or set tenantIdType to the column's type (uuid, "
+							+ "long for bigint, string for text)");
 					continue;
 				}
 				bindings.add(new MethodModel.Parameter(index, "tenantId", this.types.map(parameter.typeOid(), false, null)));

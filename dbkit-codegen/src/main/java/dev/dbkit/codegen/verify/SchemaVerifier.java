@@ -221,6 +221,15 @@ public final class SchemaVerifier {
 		}
 	}
 
+	/** The tenant column's type, as {@code format_type} names it, for the plugin's tenantIdType. */
+	private String expectedTenantType() {
+		return switch (this.config.analysis().tenantIdType()) {
+			case "long" -> "bigint";
+			case "string" -> "text";
+			default -> "uuid";
+		};
+	}
+
 	private void checkTable(SchemaFacts.Table table, Path baseDir) {
 		String name = table.name();
 		boolean global = isGlobal(table);
@@ -232,9 +241,10 @@ public final class SchemaVerifier {
 						+ tenant + " UUID NOT NULL REFERENCES tenants(id)`, or declare the table platform-global "
 						+ "(<globalTables> or COMMENT ON TABLE " + name + " IS 'dbkit:global')");
 			}
-			else if (!tenantColumn.type().equals("uuid")) {
+			else if (!tenantColumn.type().equals(expectedTenantType())) {
 				addTable(table, baseDir, Rule.TENANT_COLUMN, name + "." + tenant + " is " + tenantColumn.type()
-						+ ", not uuid: make it UUID NOT NULL");
+						+ ", not " + expectedTenantType() + " (the plugin's tenantIdType is "
+						+ this.config.analysis().tenantIdType() + "): make it " + expectedTenantType() + " NOT NULL");
 			}
 			else if (!tenantColumn.notNull()) {
 				addTable(table, baseDir, Rule.TENANT_COLUMN, name + "." + tenant + " is nullable: make it NOT NULL");
@@ -269,7 +279,7 @@ public final class SchemaVerifier {
 			addTable(table, baseDir, Rule.ROW_LEVEL_SECURITY, "table " + name + " is not guarded by row-level security "
 					+ "on " + RowLevelSecurity.TENANT_SETTING + (table.rowSecurity()
 							? " (no policy for every command on it)" : " (not enabled and forced)") + ": add `"
-					+ RowLevelSecurity.statements(name, tenant).replaceAll("\\s*\n\\s*", " ").strip()
+					+ RowLevelSecurity.statements(name, tenant, expectedTenantType()).replaceAll("\\s*\n\\s*", " ").strip()
 					+ "` (and generate with rowLevelSecurity)");
 		}
 		if (tenantScoped && table.rowSecurity() && table.tenantPolicy() && table.permissivePolicies().size() > 1) {

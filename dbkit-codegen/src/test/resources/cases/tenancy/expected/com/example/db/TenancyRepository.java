@@ -52,7 +52,7 @@ public class TenancyRepository {
     public Optional<TaskWithProjectRow> taskWithProject(UUID id) {
         UUID tenantId = TenantContext.require();
         return this.executor.one(TASK_WITH_PROJECT, (ps) -> {
-                    ps.setString(1, tenantId.toString());
+                    ps.setString(1, String.valueOf(tenantId));
                     ps.setObject(2, tenantId);
                     ps.setObject(3, id);
                 }, TenancyRepository::readTaskWithProjectRow);
@@ -69,7 +69,7 @@ public class TenancyRepository {
     public List<UUID> openTasksViaCte() {
         UUID tenantId = TenantContext.require();
         return this.executor.many(OPEN_TASKS_VIA_CTE, (ps) -> {
-                    ps.setString(1, tenantId.toString());
+                    ps.setString(1, String.valueOf(tenantId));
                     ps.setObject(2, tenantId);
                 }, TenancyRepository::readOpenTasksViaCte);
     }
