@@ -261,6 +261,12 @@ class GeneratedCodeRunsTests {
 				assertThat(component(row, "title")).isEqualTo("with project");
 				assertThat(component(row, "projectName")).isEqualTo("zeus");
 			}));
+		TenantContext.runAs(shop.tenant, () -> assertThat((List<?>) call(repository, "tasksAndProjects"))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(component(row, "title")).isEqualTo("with project");
+				assertThat(component(row, "name")).isEqualTo("zeus");
+			}));
 	}
 
 	@Test

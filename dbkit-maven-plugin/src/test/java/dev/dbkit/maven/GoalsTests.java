@@ -127,7 +127,7 @@ class GoalsTests {
 				"ERROR src/main/resources/db/queries/tenants.sql:2:8: query GetTenant: column \"nope\" does not exist "
 						+ "(Perhaps you meant to reference the column \"tenants.name\".)",
 				"ERROR src/main/resources/db/queries/tenants.sql:4:16: unknown command :first for query Other: use :one, "
-						+ ":many, :exec, :execrows, :execresult or :execlastid");
+						+ ":many, :exec, :execrows, :execresult, :execlastid, :batchexec, :batchone, :batchmany or :copyfrom");
 		assertThat(this.project.resolve("target/generated-sources/dbkit")).doesNotExist();
 	}
 

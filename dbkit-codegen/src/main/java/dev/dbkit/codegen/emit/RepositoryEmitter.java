@@ -134,15 +134,8 @@ final class RepositoryEmitter {
 			spec.addParameter(ParameterizedTypeName.get(ClassName.get(List.class), element), items);
 			access = (method.parametersRecord() != null) ? "each.%s()" : "each";
 		}
-		else if (method.parametersRecord() != null) {
-			spec.addParameter(method.parametersRecord(), "params");
-			access = "params.%s()";
-		}
 		else {
-			for (MethodModel.Parameter parameter : method.parameters()) {
-				spec.addParameter(ParameterSpec.builder(parameter.type().declared(), parameter.name()).build());
-			}
-			access = "%s";
+			access = parameters(spec, method);
 		}
 		boolean scoped = !method.tenantParameters().isEmpty();
 		if (scoped) {
@@ -202,17 +195,7 @@ final class RepositoryEmitter {
 		spec.addJavadoc("<p>\nThe rows as they are read, $L at a time through a cursor, in the caller's transaction or "
 				+ "a read-only one of the stream's own. Close the stream (try-with-resources): until then it holds a "
 				+ "connection.\n", "{@code QueryExecutor.STREAM_FETCH_SIZE}");
-		String access;
-		if (method.parametersRecord() != null) {
-			spec.addParameter(method.parametersRecord(), "params");
-			access = "params.%s()";
-		}
-		else {
-			for (MethodModel.Parameter parameter : method.parameters()) {
-				spec.addParameter(ParameterSpec.builder(parameter.type().declared(), parameter.name()).build());
-			}
-			access = "%s";
-		}
+		String access = parameters(spec, method);
 		boolean scoped = !method.tenantParameters().isEmpty();
 		if (scoped) {
 			spec.addStatement(tenantDeclaration(method));
@@ -280,6 +263,21 @@ final class RepositoryEmitter {
 			lambda.add("$L;\n", parameter.type().bind("at + " + (slot + 1), value));
 		}
 		return lambda.unindent().add("}").build();
+	}
+
+	/**
+	 * Declares the caller's parameters (their record, when there are more than three) and returns how a binder
+	 * reads one of them, a format for its name.
+	 */
+	private static String parameters(MethodSpec.Builder spec, MethodModel method) {
+		if (method.parametersRecord() != null) {
+			spec.addParameter(method.parametersRecord(), "params");
+			return "params.%s()";
+		}
+		for (MethodModel.Parameter parameter : method.parameters()) {
+			spec.addParameter(ParameterSpec.builder(parameter.type().declared(), parameter.name()).build());
+		}
+		return "%s";
 	}
 
 	/** The tenant from {@code TenantContext}, as the type of the tenant column (the plugin's {@code tenantIdType}). */

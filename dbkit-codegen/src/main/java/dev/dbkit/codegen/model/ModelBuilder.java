@@ -257,6 +257,11 @@ public final class ModelBuilder {
 				jdbcSql = StarExpansion.expandQualified(query.jdbcSql(), analyzed.columns());
 				postgresSql = StarExpansion.expandQualified(query.postgresSql(), analyzed.columns());
 			}
+			if (jdbcSql.equals(query.jdbcSql())) {
+				// a bare * over joined tables
+				jdbcSql = StarExpansion.expandJoin(query.jdbcSql(), analyzed.columns());
+				postgresSql = StarExpansion.expandJoin(query.postgresSql(), analyzed.columns());
+			}
 		}
 		if (jdbcSql.equals(query.jdbcSql())) {
 			return jdbcSql;

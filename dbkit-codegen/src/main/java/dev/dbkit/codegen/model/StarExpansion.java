@@ -148,6 +148,112 @@ final class StarExpansion {
 		return out.toString();
 	}
 
+	/**
+	 * The text with a bare {@code SELECT *} over joined tables written out as {@code alias."column", ...}, table by
+	 * table, where the result is each table's whole row in the order of the FROM clause; unchanged where that cannot
+	 * be read off (a subquery in FROM, a table joined twice, {@code USING} or {@code NATURAL} merging columns).
+	 */
+	static String expandJoin(String sql, List<AnalyzedQuery.Column> columns) {
+		List<SqlLexer.Token> tokens = new ArrayList<>();
+		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
+			if (!token.insignificant()) {
+				tokens.add(token);
+			}
+		}
+		int depth = 0;
+		int select = -1;
+		int from = -1;
+		for (int t = 0; t < tokens.size(); t++) {
+			String text = tokens.get(t).text(sql).toUpperCase(Locale.ROOT);
+			depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+			if (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER) {
+				if (text.equals("SELECT") || text.equals("RETURNING")) {
+					if (select >= 0) {
+						return sql;
+					}
+					select = t;
+				}
+				if (text.equals("FROM") && from < 0) {
+					from = t;
+				}
+			}
+		}
+		if (select < 0 || from != select + 2 || !tokens.get(select + 1).text(sql).equals("*")) {
+			return sql;
+		}
+		// the FROM clause's tables and their aliases
+		java.util.Map<String, String> aliases = new java.util.HashMap<>();
+		for (int t = from + 1; t < tokens.size(); t++) {
+			SqlLexer.Token token = tokens.get(t);
+			String text = token.text(sql).toUpperCase(Locale.ROOT);
+			if (text.equals("(")) {
+				return sql; // a subquery or parenthesized join
+			}
+			if (token.kind() == SqlLexer.Kind.IDENTIFIER && CLAUSES.contains(text)) {
+				break;
+			}
+			if (text.equals("USING") || text.equals("NATURAL")) {
+				return sql;
+			}
+			String previous = tokens.get(t - 1).text(sql).toUpperCase(Locale.ROOT);
+			boolean relation = (token.kind() == SqlLexer.Kind.IDENTIFIER
+					|| token.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER) && !JOIN_WORDS.contains(text)
+					&& (t == from + 1 || previous.equals(",") || previous.equals("JOIN"));
+			if (!relation) {
+				continue;
+			}
+			int end = t;
+			while (end + 2 < tokens.size() && tokens.get(end + 1).text(sql).equals(".")) {
+				end += 2;
+			}
+			String name = unquote(tokens.get(end).text(sql));
+			String alias = tokens.get(end).text(sql);
+			int next = end + 1;
+			if (next < tokens.size() && tokens.get(next).text(sql).equalsIgnoreCase("AS")) {
+				next++;
+			}
+			if (next < tokens.size() && (tokens.get(next).kind() == SqlLexer.Kind.IDENTIFIER
+					|| tokens.get(next).kind() == SqlLexer.Kind.QUOTED_IDENTIFIER)
+					&& !JOIN_WORDS.contains(tokens.get(next).text(sql).toUpperCase(Locale.ROOT))
+					&& !CLAUSES.contains(tokens.get(next).text(sql).toUpperCase(Locale.ROOT))) {
+				alias = tokens.get(next).text(sql);
+			}
+			if (aliases.put(name, alias) != null) {
+				return sql; // one table twice: which alias is which is not read off here
+			}
+			t = end;
+		}
+		List<String> written = new ArrayList<>();
+		for (int c = 0; c < columns.size();) {
+			Catalog.Table table = columns.get(c).table();
+			String alias = (table != null) ? aliases.get(table.name()) : null;
+			if (alias == null || c + table.columns().size() > columns.size()) {
+				return sql;
+			}
+			for (int k = 0; k < table.columns().size(); k++) {
+				AnalyzedQuery.Column column = columns.get(c + k);
+				Catalog.Column declared = table.columns().get(k);
+				if (column.table() != table || column.attnum() != declared.attnum()
+						|| !column.label().equals(declared.name())) {
+					return sql;
+				}
+				written.add(alias + "." + quote(declared.name()));
+			}
+			c += table.columns().size();
+		}
+		SqlLexer.Token star = tokens.get(select + 1);
+		return sql.substring(0, star.start()) + String.join(", ", written) + sql.substring(star.end());
+	}
+
+	private static String unquote(String name) {
+		return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+				: name.toLowerCase(Locale.ROOT);
+	}
+
+	/** Key words of a FROM clause that are no table's name. */
+	private static final java.util.Set<String> JOIN_WORDS = java.util.Set.of("JOIN", "INNER", "LEFT", "RIGHT",
+			"FULL", "OUTER", "CROSS", "ON", "LATERAL", "AND", "OR", "NOT", "ONLY");
+
 	/** Key words that end a select list. */
 	private static final java.util.Set<String> CLAUSES = java.util.Set.of("FROM", "WHERE", "GROUP", "HAVING", "WINDOW",
 			"ORDER", "LIMIT", "OFFSET", "FETCH", "FOR", "UNION", "INTERSECT", "EXCEPT", "INTO");

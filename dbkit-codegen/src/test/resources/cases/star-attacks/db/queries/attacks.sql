@@ -28,3 +28,12 @@ SELECT * FROM tasks WHERE tenant_id = $1 ORDER BY title;
 -- t.* among other items, over a join: written out too (and analysed again).
 SELECT t.*, p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id
 WHERE t.tenant_id = $1 ORDER BY t.title;
+
+-- name: TasksAndProjects :many
+-- A bare * over a join: each table's columns, written out with its alias.
+SELECT * FROM tasks t JOIN projects AS p ON p.tenant_id = t.tenant_id AND p.id = t.project_id
+WHERE t.tenant_id = $1 ORDER BY t.title;
+
+-- name: TasksAndProjectsUsing :many
+-- USING merges a column: sent as written.
+SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = $1;

@@ -7,6 +7,8 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,11 @@ public class AttacksRepository {
 
     private static final GeneratedQuery TASKS_WITH_PROJECT_NAMES = new GeneratedQuery("TasksWithProjectNames", "db/queries/attacks.sql", 27, "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
             + "WHERE t.tenant_id = ? ORDER BY t.title", GeneratedQuery.Scope.TENANT);
+
+    private static final GeneratedQuery TASKS_AND_PROJECTS = new GeneratedQuery("TasksAndProjects", "db/queries/attacks.sql", 32, "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.\"id\", p.\"tenant_id\", p.\"name\", p.\"status\", p.\"budget\", p.\"starts_on\", p.\"due_on\", p.\"tags\", p.\"priority\", p.\"score\", p.\"views\", p.\"archived\", p.\"logo\", p.\"settings\", p.\"reviewed_at\", p.\"created_at\" FROM tasks t JOIN projects AS p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
+            + "WHERE t.tenant_id = ? ORDER BY t.title", GeneratedQuery.Scope.TENANT);
+
+    private static final GeneratedQuery TASKS_AND_PROJECTS_USING = new GeneratedQuery("TasksAndProjectsUsing", "db/queries/attacks.sql", 37, "SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -134,6 +141,39 @@ public class AttacksRepository {
                 }, AttacksRepository::readTasksWithProjectNamesRow);
     }
 
+    /**
+     * A bare * over a join: each table's columns, written out with its alias.
+     *
+     * <pre>
+     * SELECT * FROM tasks t JOIN projects AS p ON p.tenant_id = t.tenant_id AND p.id = t.project_id
+     * WHERE t.tenant_id = $1 ORDER BY t.title
+     * </pre>
+     * <p>
+     * {@code TasksAndProjects :many} from {@code db/queries/attacks.sql:32}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<TasksAndProjectsRow> tasksAndProjects() {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(TASKS_AND_PROJECTS, (ps) -> {
+                    ps.setObject(1, tenantId);
+                }, AttacksRepository::readTasksAndProjectsRow);
+    }
+
+    /**
+     * USING merges a column: sent as written.
+     *
+     * <pre>
+     * SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = $1
+     * </pre>
+     * <p>
+     * {@code TasksAndProjectsUsing :many} from {@code db/queries/attacks.sql:37}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public List<TasksAndProjectsUsingRow> tasksAndProjectsUsing() {
+        UUID tenantId = TenantContext.require();
+        return this.executor.many(TASKS_AND_PROJECTS_USING, (ps) -> {
+                    ps.setObject(1, tenantId);
+                }, AttacksRepository::readTasksAndProjectsUsingRow);
+    }
+
     private static Task readTask(ResultSet rs) throws SQLException {
         return new Task(
                 rs.getObject(1, UUID.class),
@@ -184,5 +224,61 @@ public class AttacksRepository {
                 JdbcValues.getInteger(rs, 7),
                 rs.getObject(8, OffsetDateTime.class),
                 rs.getString(9));
+    }
+
+    private static TasksAndProjectsRow readTasksAndProjectsRow(ResultSet rs) throws SQLException {
+        return new TasksAndProjectsRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                JdbcValues.getInteger(rs, 7),
+                rs.getObject(8, OffsetDateTime.class),
+                rs.getObject(9, UUID.class),
+                rs.getObject(10, UUID.class),
+                rs.getString(11),
+                ProjectStatus.fromLabel(rs.getString(12)),
+                rs.getBigDecimal(13),
+                rs.getObject(14, LocalDate.class),
+                rs.getObject(15, LocalDate.class),
+                JdbcValues.getList(rs, 16, String.class),
+                rs.getInt(17),
+                JdbcValues.getDouble(rs, 18),
+                rs.getLong(19),
+                JdbcValues.getBoolean(rs, 20),
+                rs.getBytes(21),
+                rs.getString(22),
+                rs.getObject(23, LocalDateTime.class),
+                rs.getObject(24, OffsetDateTime.class));
+    }
+
+    private static TasksAndProjectsUsingRow readTasksAndProjectsUsingRow(ResultSet rs) throws
+            SQLException {
+        return new TasksAndProjectsUsingRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                JdbcValues.getInteger(rs, 7),
+                rs.getObject(8, OffsetDateTime.class),
+                rs.getObject(9, UUID.class),
+                rs.getString(10),
+                ProjectStatus.fromLabel(rs.getString(11)),
+                rs.getBigDecimal(12),
+                rs.getObject(13, LocalDate.class),
+                rs.getObject(14, LocalDate.class),
+                JdbcValues.getList(rs, 15, String.class),
+                rs.getInt(16),
+                JdbcValues.getDouble(rs, 17),
+                rs.getLong(18),
+                JdbcValues.getBoolean(rs, 19),
+                rs.getBytes(20),
+                rs.getString(21),
+                rs.getObject(22, LocalDateTime.class),
+                rs.getObject(23, OffsetDateTime.class));
     }
 }
