@@ -2,6 +2,8 @@ package dev.dbkit.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.dbkit.tenant.TenantIdType;
+
 /**
  * dbkit's settings.
  */
@@ -41,6 +43,20 @@ public class DbkitProperties {
 
 		/** Claim of the authenticated JWT that carries the tenant id, for the "jwt" source. */
 		private String jwtClaim = "tenant_id";
+
+		/**
+		 * What a tenant id is: uuid, long or string (the plugin's tenantIdType); the header and the JWT claim are
+		 * parsed as one.
+		 */
+		private TenantIdType idType = TenantIdType.UUID;
+
+		public TenantIdType getIdType() {
+			return this.idType;
+		}
+
+		public void setIdType(TenantIdType idType) {
+			this.idType = idType;
+		}
 
 		/** Request header that carries the tenant id, for the "header" source. */
 		private String header = "X-Tenant-ID";

@@ -158,8 +158,28 @@ public final class AnalysisDatabase implements AutoCloseable {
 			this.embedded.close();
 		}
 		else {
-			admin((connection) -> execute(connection,
-					"DROP DATABASE IF EXISTS \"" + this.database + "\" WITH (FORCE)"));
+			admin((connection) -> {
+				// an autovacuum worker analysing the migrated tables cannot be terminated by a role without
+				// superuser rights: it ends on its own within moments, so try again
+				for (int attempt = 1;; attempt++) {
+					try {
+						execute(connection, "DROP DATABASE IF EXISTS \"" + this.database + "\" WITH (FORCE)");
+						return;
+					}
+					catch (SQLException ex) {
+						if (!"42501".equals(ex.getSQLState()) || attempt == 20) {
+							throw ex;
+						}
+						try {
+							Thread.sleep(250);
+						}
+						catch (InterruptedException interrupted) {
+							Thread.currentThread().interrupt();
+							throw ex;
+						}
+					}
+				}
+			});
 		}
 	}
 

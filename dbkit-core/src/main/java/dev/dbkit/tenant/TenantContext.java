@@ -188,8 +188,16 @@ public final class TenantContext {
 		return openId(tenantId);
 	}
 
-	private static Scope openId(Object tenantId) {
+	/**
+	 * {@link #open(UUID)} for an id whose type is known only at run time (a web filter's, as
+	 * {@code dbkit.tenancy.id-type} says): a {@code UUID}, {@code Long} or {@code String}.
+	 */
+	public static Scope openId(Object tenantId) {
 		Objects.requireNonNull(tenantId, "tenantId must not be null");
+		if (TenantIdType.of(tenantId) == null) {
+			throw new IllegalArgumentException("a tenant id is a UUID, a Long or a String, not a "
+					+ tenantId.getClass().getName());
+		}
 		Object previous = CURRENT.get();
 		CURRENT.set(tenantId);
 		return new Scope(previous);

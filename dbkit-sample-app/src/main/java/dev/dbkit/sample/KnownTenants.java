@@ -25,13 +25,16 @@ class KnownTenants implements TenantValidator {
 	}
 
 	@Override
-	public boolean exists(UUID tenantId) {
-		if (this.known.contains(tenantId)) {
+	public boolean exists(Object tenantId) {
+		if (!(tenantId instanceof UUID id)) {
+			return false; // this app's tenant ids are UUIDs
+		}
+		if (this.known.contains(id)) {
 			return true;
 		}
-		boolean exists = this.tenants.getTenant(tenantId).isPresent();
+		boolean exists = this.tenants.getTenant(id).isPresent();
 		if (exists) {
-			this.known.add(tenantId);
+			this.known.add(id);
 		}
 		return exists;
 	}

@@ -58,7 +58,7 @@ public final class DbkitTenancyAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			TenantResolver tenantResolver(DbkitProperties properties) {
-				return new JwtTenantResolver(properties.getTenancy().getJwtClaim());
+				return new JwtTenantResolver(properties.getTenancy().getJwtClaim(), properties.getTenancy().getIdType());
 			}
 
 		}
@@ -78,7 +78,7 @@ public final class DbkitTenancyAutoConfiguration {
 					+ "behind a gateway that authenticates callers and sets it. With Spring Security's OAuth2 resource "
 					+ "server on the classpath, the tenant comes from the token's {} claim instead.",
 					properties.getTenancy().getHeader(), properties.getTenancy().getJwtClaim());
-			return new HeaderTenantResolver(properties.getTenancy().getHeader());
+			return new HeaderTenantResolver(properties.getTenancy().getHeader(), properties.getTenancy().getIdType());
 		}
 
 		@Bean

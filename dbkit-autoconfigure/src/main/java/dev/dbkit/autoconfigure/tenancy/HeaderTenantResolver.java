@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.dbkit.tenant.TenantIdType;
+
 /**
  * Reads the tenant id from a request header.
  */
@@ -12,8 +14,15 @@ public class HeaderTenantResolver implements TenantResolver {
 
 	private final String header;
 
+	private final TenantIdType type;
+
 	public HeaderTenantResolver(String header) {
+		this(header, TenantIdType.UUID);
+	}
+
+	public HeaderTenantResolver(String header, TenantIdType type) {
 		this.header = header;
+		this.type = type;
 	}
 
 	public String header() {
@@ -21,25 +30,26 @@ public class HeaderTenantResolver implements TenantResolver {
 	}
 
 	@Override
-	public Optional<UUID> resolve(HttpServletRequest request) {
+	public Optional<Object> resolve(HttpServletRequest request) {
 		String value = request.getHeader(this.header);
 		if (value == null || value.isBlank()) {
 			return Optional.empty();
 		}
-		return Optional.of(parse(value.strip(), this.header));
+		return Optional.of(parse(value.strip(), this.header, this.type));
 	}
 
 	/** A tenant id in its canonical UUID form, or an {@link InvalidTenantException} that says where it came from. */
 	public static UUID parse(String value, String source) {
-		// UUID.fromString accepts non-canonical forms such as "1-1-1-1-1"; a tenant id must be the canonical one.
-		if (value.length() != 36) {
-			throw new InvalidTenantException(source, value);
-		}
+		return (UUID) parse(value, source, TenantIdType.UUID);
+	}
+
+	/** A tenant id of {@code type} in its canonical form, or an {@link InvalidTenantException}. */
+	public static Object parse(String value, String source, TenantIdType type) {
 		try {
-			return UUID.fromString(value);
+			return type.parse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidTenantException(source, value);
+			throw new InvalidTenantException(source, value, type);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.dbkit.autoconfigure.tenancy;
 
+import dev.dbkit.tenant.TenantIdType;
+
 /**
  * A request named its tenant in a form that is not a tenant id. Answered with 400 and no SQL.
  */
@@ -10,8 +12,11 @@ public class InvalidTenantException extends RuntimeException {
 	private final String source;
 
 	public InvalidTenantException(String source, String value) {
-		super(source + " must be a tenant id (a UUID such as 3f0c8d3e-2b1a-4c5d-9e8f-0a1b2c3d4e5f), was '"
-				+ abbreviate(value) + "'");
+		this(source, value, TenantIdType.UUID);
+	}
+
+	public InvalidTenantException(String source, String value, TenantIdType type) {
+		super(source + " must be a tenant id (" + type.description() + "), was '" + abbreviate(value) + "'");
 		this.source = source;
 	}
 

@@ -1,13 +1,14 @@
 package dev.dbkit.autoconfigure.tenancy;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.dbkit.tenant.TenantIdType;
 
 /**
  * Takes the tenant from the authenticated principal: a claim ({@code tenant_id} by default,
@@ -19,8 +20,15 @@ public class JwtTenantResolver implements TenantResolver {
 
 	private final String claim;
 
+	private final TenantIdType type;
+
 	public JwtTenantResolver(String claim) {
+		this(claim, TenantIdType.UUID);
+	}
+
+	public JwtTenantResolver(String claim, TenantIdType type) {
 		this.claim = claim;
+		this.type = type;
 	}
 
 	public String claim() {
@@ -28,7 +36,7 @@ public class JwtTenantResolver implements TenantResolver {
 	}
 
 	@Override
-	public Optional<UUID> resolve(HttpServletRequest request) {
+	public Optional<Object> resolve(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| !(authentication.getPrincipal() instanceof Jwt jwt)) {
@@ -38,7 +46,8 @@ public class JwtTenantResolver implements TenantResolver {
 		if (value == null) {
 			return Optional.empty();
 		}
-		return Optional.of(HeaderTenantResolver.parse(value.toString(), "The token's " + this.claim + " claim"));
+		return Optional.of(HeaderTenantResolver.parse(value.toString(), "The token's " + this.claim + " claim",
+				this.type));
 	}
 
 }

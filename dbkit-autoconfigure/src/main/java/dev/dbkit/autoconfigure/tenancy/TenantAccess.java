@@ -1,7 +1,6 @@
 package dev.dbkit.autoconfigure.tenancy;
 
 import java.security.Principal;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +17,6 @@ public interface TenantAccess {
 	 * @param principal the request's authenticated principal (with Spring Security, its {@code Authentication}), or
 	 * {@code null} when the request is not authenticated
 	 */
-	boolean permits(@Nullable Principal principal, UUID tenantId);
+	boolean permits(@Nullable Principal principal, Object tenantId);
 
 }

@@ -1,7 +1,6 @@
 package dev.dbkit.autoconfigure.tenancy;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,7 +48,7 @@ public class TenantFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// Whatever an earlier request on this thread left behind must not reach this one.
 		TenantContext.clear();
-		UUID tenant;
+		Object tenant;
 		try {
 			tenant = this.resolver.resolve(request).orElse(null);
 			// unknown and not permitted answer alike: the answer must not tell which tenants exist
@@ -66,7 +65,7 @@ public class TenantFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		try (TenantContext.Scope scope = TenantContext.open(tenant)) {
+		try (TenantContext.Scope scope = TenantContext.openId(tenant)) {
 			chain.doFilter(request, response);
 		}
 		finally {

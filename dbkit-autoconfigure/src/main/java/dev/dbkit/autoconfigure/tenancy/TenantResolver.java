@@ -1,7 +1,6 @@
 package dev.dbkit.autoconfigure.tenancy;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,10 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface TenantResolver {
 
 	/**
-	 * The request's tenant, or empty when the request names none (tenant-scoped calls then fail with
+	 * The request's tenant (a {@code UUID}, {@code Long} or {@code String}, as {@code dbkit.tenancy.id-type} says), or
+	 * empty when the request names none (tenant-scoped calls then fail with
 	 * {@code TenantMissingException}).
 	 * @throws InvalidTenantException when the request names a tenant in a form that is not a tenant id
 	 */
-	Optional<UUID> resolve(HttpServletRequest request);
+	Optional<?> resolve(HttpServletRequest request);
 
 }

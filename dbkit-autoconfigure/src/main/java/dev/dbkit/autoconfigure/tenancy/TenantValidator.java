@@ -1,6 +1,5 @@
 package dev.dbkit.autoconfigure.tenancy;
 
-import java.util.UUID;
 
 /**
  * Optional check that a request's tenant exists, before any of its work runs. When an application defines one, a
@@ -10,6 +9,7 @@ import java.util.UUID;
 @FunctionalInterface
 public interface TenantValidator {
 
-	boolean exists(UUID tenantId);
+	/** @param tenantId a {@code UUID}, {@code Long} or {@code String}, as {@code dbkit.tenancy.id-type} says */
+	boolean exists(Object tenantId);
 
 }

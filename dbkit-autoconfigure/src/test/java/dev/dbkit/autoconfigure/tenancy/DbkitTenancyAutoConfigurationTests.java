@@ -1,5 +1,6 @@
 package dev.dbkit.autoconfigure.tenancy;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +60,27 @@ class DbkitTenancyAutoConfigurationTests {
 			response = filter(context, request("X-Org", "nope"), null);
 			assertThat(response.getStatus()).isEqualTo(400);
 			assertThat(response.getContentAsString()).contains("X-Org must be a tenant id");
+		});
+	}
+
+	@Test
+	void tenantIdsOfAnotherTypeAreParsedAsTheIdTypeSays() {
+		this.web.withPropertyValues("dbkit.tenancy.id-type=long").run((context) -> {
+			AtomicReference<Long> seen = new AtomicReference<>();
+			MockHttpServletResponse response = filter(context, request("X-Tenant-ID", "42"),
+					() -> seen.set(TenantContext.requireLong()));
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(seen.get()).isEqualTo(42L);
+			for (String wrong : List.of("042", "-1", "4 2", "99999999999999999999", UUID.randomUUID().toString())) {
+				response = filter(context, request("X-Tenant-ID", wrong), null);
+				assertThat(response.getStatus()).as(wrong).isEqualTo(400);
+				assertThat(response.getContentAsString()).contains("a whole number such as 42");
+			}
+		});
+		this.web.withPropertyValues("dbkit.tenancy.id-type=string").run((context) -> {
+			AtomicReference<String> seen = new AtomicReference<>();
+			filter(context, request("X-Tenant-ID", "acme-eu"), () -> seen.set(TenantContext.requireString()));
+			assertThat(seen.get()).isEqualTo("acme-eu");
 		});
 	}
 
