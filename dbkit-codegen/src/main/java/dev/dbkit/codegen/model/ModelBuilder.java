@@ -235,8 +235,8 @@ public final class ModelBuilder {
 
 	/**
 	 * The JDBC text with its star or embeds written out as column names, when the statement means the same with
-	 * them: analysed again, it must bind the tenant through the same parameters, take the same parameter types and
-	 * return the same columns. A name is looked up by name where the star took a column by position (an
+	 * them: analysed again, it must bind the tenant through the same parameters, take the same parameter types (each
+	 * written into the same column) and return the same columns. A name is looked up by name where the star took a column by position (an
 	 * {@code INSERT ... SELECT *} from a subquery that renames its columns would write another column into
 	 * {@code tenant_id}); where the meaning differs, the text is sent as written and proved.
 	 */
@@ -273,8 +273,8 @@ public final class ModelBuilder {
 				query.sideEffects(), List.of(), query.stream());
 		AnalyzedQuery again = this.reanalysis.analyze(sent);
 		boolean same = again != null && again.tenantParameters().equals(analyzed.tenantParameters())
-				&& again.parameters().stream().map(AnalyzedQuery.Parameter::typeOid).toList()
-					.equals(analyzed.parameters().stream().map(AnalyzedQuery.Parameter::typeOid).toList())
+				// each parameter of the same type, and written into the same column
+				&& again.parameters().equals(analyzed.parameters())
 				&& sameColumns(again.columns(), analyzed.columns());
 		return same ? jdbcSql : query.jdbcSql();
 	}

@@ -37,3 +37,10 @@ WHERE t.tenant_id = $1 ORDER BY t.title;
 -- name: TasksAndProjectsUsing :many
 -- USING merges a column: sent as written.
 SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = $1;
+
+-- name: SwapsTwoColumns :one
+-- Not the tenant, but still another meaning: s's title and assignee would trade places by name.
+INSERT INTO tasks
+SELECT * FROM (SELECT gen_random_uuid() AS id, $1::uuid AS tenant_id, NULL::uuid AS project_id, $3::text AS assignee,
+  false AS done, $2::text AS title, NULL::int4 AS estimate, now() AS created_at) s
+RETURNING id, tenant_id, project_id, title, done, assignee, estimate, created_at;

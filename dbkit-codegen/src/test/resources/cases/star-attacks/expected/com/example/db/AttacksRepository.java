@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Queries of {@code db/queries/attacks.sql}. Tenant-scoped methods take the tenant from {@code TenantContext} and throw {@code TenantMissingException} without one, before any SQL is sent.
@@ -44,6 +45,11 @@ public class AttacksRepository {
             + "WHERE t.tenant_id = ? ORDER BY t.title", GeneratedQuery.Scope.TENANT);
 
     private static final GeneratedQuery TASKS_AND_PROJECTS_USING = new GeneratedQuery("TasksAndProjectsUsing", "db/queries/attacks.sql", 37, "SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
+
+    private static final GeneratedQuery SWAPS_TWO_COLUMNS = new GeneratedQuery("SwapsTwoColumns", "db/queries/attacks.sql", 41, "INSERT INTO tasks\n"
+            + "SELECT * FROM (SELECT gen_random_uuid() AS id, ?::uuid AS tenant_id, NULL::uuid AS project_id, ?::text AS assignee,\n"
+            + "  false AS done, ?::text AS title, NULL::int4 AS estimate, now() AS created_at) s\n"
+            + "RETURNING id, tenant_id, project_id, title, done, assignee, estimate, created_at", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 
@@ -172,6 +178,27 @@ public class AttacksRepository {
         return this.executor.many(TASKS_AND_PROJECTS_USING, (ps) -> {
                     ps.setObject(1, tenantId);
                 }, AttacksRepository::readTasksAndProjectsUsingRow);
+    }
+
+    /**
+     * Not the tenant, but still another meaning: s's title and assignee would trade places by name.
+     *
+     * <pre>
+     * INSERT INTO tasks
+     * SELECT * FROM (SELECT gen_random_uuid() AS id, $1::uuid AS tenant_id, NULL::uuid AS project_id, $3::text AS assignee,
+     *   false AS done, $2::text AS title, NULL::int4 AS estimate, now() AS created_at) s
+     * RETURNING id, tenant_id, project_id, title, done, assignee, estimate, created_at
+     * </pre>
+     * <p>
+     * {@code SwapsTwoColumns :one} from {@code db/queries/attacks.sql:41}, scoped to the current tenant ({@code TenantContext.require()}).
+     */
+    public Optional<Task> swapsTwoColumns(@Nullable String assignee, String title) {
+        UUID tenantId = TenantContext.require();
+        return this.executor.one(SWAPS_TWO_COLUMNS, (ps) -> {
+                    ps.setObject(1, tenantId);
+                    ps.setString(2, title);
+                    ps.setString(3, assignee);
+                }, AttacksRepository::readTask);
     }
 
     private static Task readTask(ResultSet rs) throws SQLException {
