@@ -63,6 +63,22 @@ public record GeneratedQuery(String name, String file, int line, String sql, Sco
 		return this.sql.startsWith(TENANT_SETTINGS) || this.sql.startsWith(CROSS_TENANT_SETTINGS);
 	}
 
+	/** The settings statement the SQL starts with ({@link #TENANT_SETTINGS}, {@link #CROSS_TENANT_SETTINGS}), or "". */
+	public String settings() {
+		return this.sql.startsWith(TENANT_SETTINGS) ? TENANT_SETTINGS
+				: this.sql.startsWith(CROSS_TENANT_SETTINGS) ? CROSS_TENANT_SETTINGS : "";
+	}
+
+	/** The statement the SQL ends with to give the platform role back ({@link #CROSS_TENANT_END}), or "". */
+	public String settingsEnd() {
+		return (settings().equals(CROSS_TENANT_SETTINGS) && this.sql.endsWith(CROSS_TENANT_END)) ? CROSS_TENANT_END : "";
+	}
+
+	/** The query's own statement, without dbkit's settings before and after it. */
+	public String statement() {
+		return this.sql.substring(settings().length(), this.sql.length() - settingsEnd().length());
+	}
+
 	@Override
 	public String toString() {
 		return this.name + " (" + this.file + ":" + this.line + ")";

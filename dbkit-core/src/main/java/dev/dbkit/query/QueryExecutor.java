@@ -156,26 +156,17 @@ public class QueryExecutor {
 				this.connection.setAutoCommit(false);
 				this.ownTransaction = true;
 			}
-			String sql = this.query.sql();
-			if (sql.startsWith(GeneratedQuery.TENANT_SETTINGS)) {
-				if (tenant == null) {
-					throw new IllegalStateException(this.query + " sets the tenant for row-level security, and was given none");
-				}
-				try (PreparedStatement set = this.connection.prepareStatement(GeneratedQuery.TENANT_SETTINGS.strip())) {
-					set.setString(1, tenant.toString());
+			String settings = this.query.settings();
+			if (!settings.isEmpty()) {
+				try (PreparedStatement set = this.connection.prepareStatement(settings.strip())) {
+					if (settings.equals(GeneratedQuery.TENANT_SETTINGS)) {
+						set.setString(1, settingsTenant(this.query, tenant));
+					}
 					set.execute();
 				}
-				sql = sql.substring(GeneratedQuery.TENANT_SETTINGS.length());
 			}
-			else if (sql.startsWith(GeneratedQuery.CROSS_TENANT_SETTINGS)) {
-				try (PreparedStatement set = this.connection
-					.prepareStatement(GeneratedQuery.CROSS_TENANT_SETTINGS.strip())) {
-					set.execute();
-				}
-				this.platformRole = true;
-				sql = sql.substring(GeneratedQuery.CROSS_TENANT_SETTINGS.length(),
-						sql.length() - GeneratedQuery.CROSS_TENANT_END.length());
-			}
+			this.platformRole = !this.query.settingsEnd().isEmpty();
+			String sql = this.query.statement();
 			PreparedStatement ps = this.connection.prepareStatement(sql);
 			this.statement = ps;
 			ps.setFetchSize(fetchSize);
@@ -355,16 +346,11 @@ public class QueryExecutor {
 		if (items.isEmpty()) {
 			return;
 		}
-		String sql = query.sql();
-		String prefix = sql.startsWith(GeneratedQuery.TENANT_SETTINGS) ? GeneratedQuery.TENANT_SETTINGS
-				: sql.startsWith(GeneratedQuery.CROSS_TENANT_SETTINGS) ? GeneratedQuery.CROSS_TENANT_SETTINGS : "";
-		String suffix = sql.endsWith(GeneratedQuery.CROSS_TENANT_END) && !prefix.isEmpty()
-				? GeneratedQuery.CROSS_TENANT_END : "";
-		String statement = sql.substring(prefix.length(), sql.length() - suffix.length());
+		String prefix = query.settings();
+		String suffix = query.settingsEnd();
+		String statement = query.statement();
 		int settingsParameters = prefix.equals(GeneratedQuery.TENANT_SETTINGS) ? 1 : 0;
-		if (settingsParameters == 1 && tenant == null) {
-			throw new IllegalStateException(query + " sets the tenant for row-level security, and was given none");
-		}
+		String settingsTenant = (settingsParameters == 1) ? settingsTenant(query, tenant) : null;
 		int chunk = Math.max(1, Math.min(BATCH_CHUNK, (MAX_PARAMETERS - 1) / Math.max(1, parametersPerItem)));
 		try {
 			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
@@ -388,8 +374,8 @@ public class QueryExecutor {
 								ps = connection.prepareStatement(chunkSql(prefix, statement, suffix, count));
 							}
 							try {
-								if (settingsParameters == 1) {
-									ps.setString(1, String.valueOf(tenant));
+								if (settingsTenant != null) {
+									ps.setString(1, settingsTenant);
 								}
 								for (int i = 0; i < count; i++) {
 									binder.bind(ps, settingsParameters + i * parametersPerItem, items.get(first + i));
@@ -433,6 +419,14 @@ public class QueryExecutor {
 		catch (DataIntegrityViolationException ex) {
 			throw translate(query, ex);
 		}
+	}
+
+	/** The tenant for row-level security's setting, which a statement that starts with it must be given. */
+	private static String settingsTenant(GeneratedQuery query, @Nullable Object tenant) {
+		if (tenant == null) {
+			throw new IllegalStateException(query + " sets the tenant for row-level security, and was given none");
+		}
+		return tenant.toString();
 	}
 
 	/** Items per round trip of a batch. */

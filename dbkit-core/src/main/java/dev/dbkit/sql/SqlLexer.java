@@ -69,6 +69,17 @@ public final class SqlLexer {
 	private SqlLexer() {
 	}
 
+	/** The tokens of the text that PostgreSQL's grammar sees: no white space, no comments. */
+	public static List<Token> significantTokens(String sql) {
+		List<Token> significant = new ArrayList<>();
+		for (Token token : tokens(sql)) {
+			if (!token.insignificant()) {
+				significant.add(token);
+			}
+		}
+		return significant;
+	}
+
 	/** The tokens of the text, which cover it without gaps. */
 	public static List<Token> tokens(String sql) {
 		List<Token> tokens = new ArrayList<>();

@@ -55,12 +55,7 @@ final class CopyFromRewrite {
 	 */
 	static Rewrite rewrite(String sql, Set<Integer> tenantParameters, Map<Integer, String> arrayTypes)
 			throws NotCopyable {
-		List<SqlLexer.Token> tokens = new ArrayList<>();
-		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
-			if (!token.insignificant()) {
-				tokens.add(token);
-			}
-		}
+		List<SqlLexer.Token> tokens = SqlLexer.significantTokens(sql);
 		int t = 0;
 		t = expectWord(sql, tokens, t, "INSERT");
 		t = expectWord(sql, tokens, t, "INTO");

@@ -10,7 +10,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -197,11 +196,7 @@ public final class PostgresAnalyzer {
 					+ ex.getMessage()));
 			return null;
 		}
-		int[] offsets = new int[rewrite.postgresSql().length()];
-		Arrays.fill(offsets, query.headerOffset());
-		Query sent = new Query(query.source(), query.name(), QueryCommand.EXEC, query.headerOffset(), query.sql(),
-				rewrite.postgresSql(), offsets, rewrite.jdbcSql(), rewrite.slots(), query.parameters(), query.javadoc(),
-				query.crossTenant(), query.sideEffects(), List.of(), false);
+		Query sent = query.rewritten(QueryCommand.EXEC, rewrite.postgresSql(), rewrite.jdbcSql(), rewrite.slots());
 		List<Diagnostic> problems = new ArrayList<>();
 		AnalyzedQuery sentAnalysis = analyzeAlone(sent, problems);
 		for (Diagnostic problem : problems) {
@@ -220,19 +215,9 @@ public final class PostgresAnalyzer {
 				.withCode(Diagnostic.TENANCY));
 			return null;
 		}
-		Query copy = new Query(query.source(), query.name(), query.command(), query.headerOffset(), query.sql(),
-				query.postgresSql(), offsetsOf(query), rewrite.jdbcSql(), rewrite.slots(), query.parameters(),
-				query.javadoc(), query.crossTenant(), query.sideEffects(), List.of(), false);
+		Query copy = query.sending(rewrite.jdbcSql(), rewrite.slots());
 		return new AnalyzedQuery(copy, analyzed.parameters(), List.of(), analyzed.tenantParameters(),
 				analyzed.modifiedTable(), analyzed.softDeleteUnfiltered());
-	}
-
-	private static int[] offsetsOf(Query query) {
-		int[] offsets = new int[query.postgresSql().length()];
-		for (int i = 0; i < offsets.length; i++) {
-			offsets[i] = query.fileOffset(i + 1);
-		}
-		return offsets;
 	}
 
 	private @Nullable AnalyzedQuery analyzeAlone(Query query, List<Diagnostic> diagnostics) {

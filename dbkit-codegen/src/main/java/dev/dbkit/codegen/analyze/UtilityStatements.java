@@ -41,12 +41,7 @@ final class UtilityStatements {
 
 	@Nullable AnalyzedQuery analyze(Query query, String word, List<Diagnostic> diagnostics) throws SQLException {
 		String sql = query.postgresSql();
-		List<SqlLexer.Token> tokens = new ArrayList<>();
-		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
-			if (!token.insignificant()) {
-				tokens.add(token);
-			}
-		}
+		List<SqlLexer.Token> tokens = SqlLexer.significantTokens(sql);
 		if (word.equals("LISTEN") || word.equals("UNLISTEN")) {
 			return refuse(query, word, diagnostics, word + " changes the session: a pooled connection would go on listening "
 					+ "(or stop) for whoever borrows it next. Listen on a connection of your own, outside the pool "

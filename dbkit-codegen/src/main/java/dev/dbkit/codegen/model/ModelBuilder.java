@@ -266,11 +266,7 @@ public final class ModelBuilder {
 		if (jdbcSql.equals(query.jdbcSql())) {
 			return jdbcSql;
 		}
-		int[] offsets = new int[postgresSql.length()];
-		java.util.Arrays.fill(offsets, query.headerOffset());
-		Query sent = new Query(query.source(), query.name(), query.command(), query.headerOffset(), query.sql(),
-				postgresSql, offsets, jdbcSql, query.slots(), query.parameters(), query.javadoc(), query.crossTenant(),
-				query.sideEffects(), List.of(), query.stream());
+		Query sent = query.rewritten(query.command(), postgresSql, jdbcSql, query.slots());
 		AnalyzedQuery again = this.reanalysis.analyze(sent);
 		boolean same = again != null && again.tenantParameters().equals(analyzed.tenantParameters())
 				// each parameter of the same type, and written into the same column

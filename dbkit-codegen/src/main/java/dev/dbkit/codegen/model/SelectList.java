@@ -1,6 +1,5 @@
 package dev.dbkit.codegen.model;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +33,7 @@ final class SelectList {
 
 	/** For each embed, in order, the index of its item in the select list it belongs to. */
 	static int[] embedItems(String sql, List<Query.Embed> embeds) throws Unplaceable {
-		List<SqlLexer.Token> tokens = new ArrayList<>();
-		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
-			if (!token.insignificant()) {
-				tokens.add(token);
-			}
-		}
+		List<SqlLexer.Token> tokens = SqlLexer.significantTokens(sql);
 		Set<Integer> embedStars = new HashSet<>();
 		for (Query.Embed embed : embeds) {
 			embedStars.add(embed.position() + embed.alias().length() + 1);

@@ -64,25 +64,8 @@ final class StarExpansion {
 	 * uncountable. (A bare star over a join is sent as written.)
 	 */
 	static String expandQualified(String sql, List<AnalyzedQuery.Column> columns) {
-		List<SqlLexer.Token> tokens = new ArrayList<>();
-		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
-			if (!token.insignificant()) {
-				tokens.add(token);
-			}
-		}
-		int depth = 0;
-		int select = -1;
-		for (int t = 0; t < tokens.size(); t++) {
-			String text = tokens.get(t).text(sql);
-			depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
-			if (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER
-					&& (text.equalsIgnoreCase("SELECT") || text.equalsIgnoreCase("RETURNING"))) {
-				if (select >= 0) {
-					return sql; // more than one select list: a set operation or INSERT ... SELECT ... RETURNING
-				}
-				select = t;
-			}
-		}
+		List<SqlLexer.Token> tokens = SqlLexer.significantTokens(sql);
+		int select = onlySelectList(sql, tokens);
 		if (select < 0) {
 			return sql;
 		}
@@ -91,7 +74,7 @@ final class StarExpansion {
 		List<String> texts = new ArrayList<>();
 		int column = 0;
 		int itemStart = select + 1;
-		depth = 0;
+		int depth = 0;
 		for (int t = select + 1; t <= tokens.size(); t++) {
 			String text = (t < tokens.size()) ? tokens.get(t).text(sql) : "";
 			boolean end = t == tokens.size() || (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER
@@ -154,31 +137,11 @@ final class StarExpansion {
 	 * be read off (a subquery in FROM, a table joined twice, {@code USING} or {@code NATURAL} merging columns).
 	 */
 	static String expandJoin(String sql, List<AnalyzedQuery.Column> columns) {
-		List<SqlLexer.Token> tokens = new ArrayList<>();
-		for (SqlLexer.Token token : SqlLexer.tokens(sql)) {
-			if (!token.insignificant()) {
-				tokens.add(token);
-			}
-		}
-		int depth = 0;
-		int select = -1;
-		int from = -1;
-		for (int t = 0; t < tokens.size(); t++) {
-			String text = tokens.get(t).text(sql).toUpperCase(Locale.ROOT);
-			depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
-			if (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER) {
-				if (text.equals("SELECT") || text.equals("RETURNING")) {
-					if (select >= 0) {
-						return sql;
-					}
-					select = t;
-				}
-				if (text.equals("FROM") && from < 0) {
-					from = t;
-				}
-			}
-		}
-		if (select < 0 || from != select + 2 || !tokens.get(select + 1).text(sql).equals("*")) {
+		List<SqlLexer.Token> tokens = SqlLexer.significantTokens(sql);
+		int select = onlySelectList(sql, tokens);
+		int from = select + 2;
+		if (select < 0 || from >= tokens.size() || !tokens.get(select + 1).text(sql).equals("*")
+				|| !tokens.get(from).text(sql).equalsIgnoreCase("FROM")) {
 			return sql;
 		}
 		// the FROM clause's tables and their aliases
@@ -253,6 +216,27 @@ final class StarExpansion {
 	/** Key words of a FROM clause that are no table's name. */
 	private static final java.util.Set<String> JOIN_WORDS = java.util.Set.of("JOIN", "INNER", "LEFT", "RIGHT",
 			"FULL", "OUTER", "CROSS", "ON", "LATERAL", "AND", "OR", "NOT", "ONLY");
+
+	/**
+	 * The SELECT or RETURNING of the statement's one top-level select list, or -1 when it has none or several (a set
+	 * operation, an {@code INSERT ... SELECT ... RETURNING}).
+	 */
+	private static int onlySelectList(String sql, List<SqlLexer.Token> tokens) {
+		int depth = 0;
+		int select = -1;
+		for (int t = 0; t < tokens.size(); t++) {
+			String text = tokens.get(t).text(sql);
+			depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+			if (depth == 0 && tokens.get(t).kind() == SqlLexer.Kind.IDENTIFIER
+					&& (text.equalsIgnoreCase("SELECT") || text.equalsIgnoreCase("RETURNING"))) {
+				if (select >= 0) {
+					return -1;
+				}
+				select = t;
+			}
+		}
+		return select;
+	}
 
 	/** Key words that end a select list. */
 	private static final java.util.Set<String> CLAUSES = java.util.Set.of("FROM", "WHERE", "GROUP", "HAVING", "WINDOW",

@@ -37,6 +37,25 @@ public record Query(SourceText source, String name, QueryCommand command, int he
 	public record Embed(String alias, int position, int jdbcPosition, int fileOffset) {
 	}
 
+	/**
+	 * This query as another statement will analyse it ({@code :copyfrom}'s rewrite, a star written out): the same
+	 * name, markers and parameters, its problems reported at the header, no embeds left to place.
+	 */
+	public Query rewritten(QueryCommand asCommand, String newPostgresSql, String newJdbcSql, int[] newSlots) {
+		int[] offsets = new int[newPostgresSql.length()];
+		java.util.Arrays.fill(offsets, this.headerOffset);
+		return new Query(this.source, this.name, asCommand, this.headerOffset, this.sql, newPostgresSql, offsets,
+				newJdbcSql, newSlots, this.parameters, this.javadoc, this.crossTenant, this.sideEffects, List.of(),
+				this.stream);
+	}
+
+	/** This query, analysed as written, sending another JDBC text ({@code :copyfrom}'s rewrite). */
+	public Query sending(String newJdbcSql, int[] newSlots) {
+		return new Query(this.source, this.name, this.command, this.headerOffset, this.sql, this.postgresSql,
+				this.fileOffsets, newJdbcSql, newSlots, this.parameters, this.javadoc, this.crossTenant,
+				this.sideEffects, this.embeds, this.stream);
+	}
+
 	public int line() {
 		return this.source.line(this.headerOffset);
 	}
