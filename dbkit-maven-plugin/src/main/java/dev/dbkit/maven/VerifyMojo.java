@@ -3,6 +3,7 @@ package dev.dbkit.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoFailureException;
+import org.jspecify.annotations.Nullable;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -53,6 +55,20 @@ public class VerifyMojo extends AbstractAnalysisMojo {
 	@Parameter(defaultValue = "${project.build.directory}/dbkit/verify-report.json")
 	File reportFile;
 
+	/**
+	 * Where the SARIF 2.1.0 log goes, for GitHub code scanning ({@code github/codeql-action/upload-sarif}) and IDEs;
+	 * its paths are relative to {@link #sarifRoot}.
+	 */
+	@Parameter(property = "dbkit.verify.sarifFile", defaultValue = "${project.build.directory}/dbkit/verify-report.sarif")
+	File sarifFile;
+
+	/** The folder the SARIF log's paths are relative to: the repository's root (Maven's top-level project). */
+	@Parameter(property = "dbkit.verify.sarifRoot", defaultValue = "${maven.multiModuleProjectDirectory}")
+	@Nullable File sarifRoot;
+
+	@Parameter(defaultValue = "${plugin.version}", readonly = true)
+	String pluginVersion = "unknown";
+
 	/** Whether to skip the checks. */
 	@Parameter(property = "dbkit.verify.skip", defaultValue = "false")
 	boolean skip;
@@ -77,17 +93,35 @@ public class VerifyMojo extends AbstractAnalysisMojo {
 			}
 		}
 		getLog().info(report.summary());
-		try {
-			Files.createDirectories(this.reportFile.toPath().getParent());
-			Files.writeString(this.reportFile.toPath(), report.toJson());
-		}
-		catch (IOException ex) {
-			throw new MojoFailureException("Could not write the report " + this.reportFile + ": " + ex.getMessage(), ex);
-		}
+		write(this.reportFile, report.toJson());
+		write(this.sarifFile, report.toSarif(this.pluginVersion, sarifPathPrefix()));
 		if (report.errors() > 0) {
 			throw new MojoFailureException(report.summary() + ". The findings are listed above and in "
 					+ this.reportFile + ".");
 		}
+	}
+
+	private static void write(File file, String content) throws MojoFailureException {
+		try {
+			Files.createDirectories(file.toPath().toAbsolutePath().getParent());
+			Files.writeString(file.toPath(), content);
+		}
+		catch (IOException ex) {
+			throw new MojoFailureException("Could not write the report " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** This module's folder relative to {@link #sarifRoot} ({@code "orders-service/"}), or empty. */
+	String sarifPathPrefix() {
+		if (this.sarifRoot == null) {
+			return "";
+		}
+		Path root = this.sarifRoot.toPath().toAbsolutePath().normalize();
+		Path module = this.basedir.toPath().toAbsolutePath().normalize();
+		if (!module.startsWith(root) || module.equals(root)) {
+			return "";
+		}
+		return root.relativize(module).toString().replace('\\', '/') + "/";
 	}
 
 	VerifyConfig config() throws MojoFailureException {

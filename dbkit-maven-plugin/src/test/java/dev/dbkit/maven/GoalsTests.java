@@ -153,6 +153,11 @@ class GoalsTests {
 				+ "by tenant_id only when every primary key and unique constraint includes it. Write `PRIMARY KEY "
 				+ "(tenant_id, id)`");
 		assertThat(this.project.resolve("target/dbkit/verify-report.json")).content().contains("\"errors\" : 6");
+		// code scanning: paths from the repository's root, here the project's parent folder
+		assertThat(this.project.resolve("target/dbkit/verify-report.sarif")).content()
+			.contains("\"version\" : \"2.1.0\"")
+			.contains("\"uri\" : \"" + this.project.getFileName() + "/src/main/resources/db/migrations/000002_things.up.sql\"")
+			.contains("\"ruleId\" : \"tenant-keys\"");
 
 		log.lines.clear();
 		verify = verifyMojo(maven, log);
@@ -169,6 +174,8 @@ class GoalsTests {
 		verify.project = maven;
 		verify.queriesDir = this.project.resolve("src/main/resources/db/queries").toFile();
 		verify.reportFile = this.project.resolve("target/dbkit/verify-report.json").toFile();
+		verify.sarifFile = this.project.resolve("target/dbkit/verify-report.sarif").toFile();
+		verify.sarifRoot = this.project.getParent().toFile();
 		verify.analysisUrl = this.db.jdbcUrl();
 		verify.analysisUser = this.db.username();
 		verify.analysisPassword = this.db.password();

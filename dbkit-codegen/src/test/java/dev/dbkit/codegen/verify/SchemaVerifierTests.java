@@ -60,6 +60,37 @@ class SchemaVerifierTests {
 		assertThat(report.summary()).startsWith("dbkit verify: " + report.errors() + " error");
 	}
 
+	@Test
+	void reportIsSarifForCodeScanning() throws Exception {
+		VerifyReport report = run(CORPUS.resolve("indexes"), this.work.resolve("sarif"));
+		assertThat(report.findings()).isNotEmpty();
+		JsonNode sarif = JsonMapper.builder().build().readTree(report.toSarif("1.2.3", "orders/"));
+		assertThat(sarif.get("version").asString()).isEqualTo("2.1.0");
+		assertThat(sarif.get("$schema").asString()).endsWith("sarif-2.1.0.json");
+		JsonNode run = sarif.get("runs").get(0);
+		JsonNode driver = run.get("tool").get("driver");
+		assertThat(driver.get("name").asString()).isEqualTo("dbkit verify");
+		assertThat(driver.get("version").asString()).isEqualTo("1.2.3");
+		assertThat(driver.get("rules").size()).isEqualTo(Rule.values().length);
+		JsonNode results = run.get("results");
+		assertThat(results.size()).isEqualTo(report.findings().size());
+		for (int i = 0; i < results.size(); i++) {
+			Finding finding = report.findings().get(i);
+			JsonNode result = results.get(i);
+			assertThat(result.get("ruleId").asString()).isEqualTo(finding.rule().id());
+			// ruleIndex must point at the rule of the same id, or code scanning shows another rule's text
+			assertThat(driver.get("rules").get(result.get("ruleIndex").asInt()).get("id").asString())
+				.isEqualTo(finding.rule().id());
+			assertThat(result.get("level").asString()).isEqualTo(finding.severity().toString());
+			assertThat(result.get("message").get("text").asString()).isEqualTo(finding.message());
+			JsonNode location = result.get("locations").get(0).get("physicalLocation");
+			assertThat(location.get("artifactLocation").get("uri").asString()).isEqualTo("orders/" + finding.path())
+				.doesNotStartWith("/");
+			assertThat(location.get("artifactLocation").get("uriBaseId").asString()).isEqualTo("%SRCROOT%");
+			assertThat(location.get("region").get("startLine").asInt()).isEqualTo(finding.line());
+		}
+	}
+
 	private void check(Path dir) throws Exception {
 		VerifyReport report = run(dir, this.work.resolve(dir.getFileName()));
 		String actual = report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n", "", "\n"));
