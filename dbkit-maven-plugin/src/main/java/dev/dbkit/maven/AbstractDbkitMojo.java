@@ -28,7 +28,10 @@ abstract class AbstractDbkitMojo extends AbstractMojo {
 	@Parameter(property = "dbkit.migrationsDir", defaultValue = "${project.basedir}/src/main/resources/db/migrations")
 	File migrationsDir;
 
-	/** JDBC URL of the database; defaults to spring.datasource.url from the project's application.yml/.properties. */
+	/**
+	 * JDBC URL of the database; defaults to the application's own setting, read as Spring Boot reads it
+	 * ({@code spring.flyway.url}, else {@code spring.datasource.url}; files, profiles, environment variables).
+	 */
 	@Parameter(property = "dbkit.url")
 	@Nullable String url;
 
@@ -56,10 +59,16 @@ abstract class AbstractDbkitMojo extends AbstractMojo {
 
 	abstract void run() throws DatabaseSettingsException, MojoFailureException;
 
+	private static java.util.Map<String, Object> systemProperties() {
+		java.util.Map<String, Object> properties = new java.util.HashMap<>();
+		System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), value));
+		return properties;
+	}
+
 	/** A migrator for the migrations directory on the configured database, after checking it can connect. */
 	Migrator migrator() throws DatabaseSettingsException, MojoFailureException {
 		DatabaseSettings settings = DatabaseSettings.resolve(this.url, this.user, this.password,
-				this.basedir.toPath(), (name) -> System.getProperty(name, System.getenv(name)));
+				this.basedir.toPath(), System.getenv(), systemProperties());
 		try (Connection connection = settings.dataSource().getConnection()) {
 			getLog().info("Database " + settings.url() + " (" + connection.getMetaData().getDatabaseProductName()
 					+ " " + connection.getMetaData().getDatabaseProductVersion() + ", from " + settings.source()

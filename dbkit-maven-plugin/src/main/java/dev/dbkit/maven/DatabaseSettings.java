@@ -1,65 +1,223 @@
 package dev.dbkit.maven;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.io.Resource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * The database a goal works on: {@code -Ddbkit.url}/{@code -Ddbkit.user}/{@code -Ddbkit.password}, else
- * {@code spring.datasource.*} from the project's {@code src/main/resources/application.yml} (or {@code .yaml},
- * {@code .properties}). {@code ${NAME}} and {@code ${NAME:default}} placeholders are resolved from system properties
- * and the environment, as Spring Boot would.
+ * The database a goal works on: {@code -Ddbkit.url}/{@code -Ddbkit.user}/{@code -Ddbkit.password}, else the
+ * application's own settings, read by Spring Boot's own config-data loading and binder, as the application would
+ * read them when started from the project's folder: {@code application.yml}/{@code .properties} (also
+ * {@code config/}, profile-specific files, multi-document YAML with {@code spring.config.activate.on-profile},
+ * {@code spring.config.import}), profiles from {@code spring.profiles.active}/{@code SPRING_PROFILES_ACTIVE},
+ * environment variables ({@code SPRING_DATASOURCE_URL}) and system properties, nested {@code ${...}} placeholders.
+ * Like Boot's Flyway, {@code spring.flyway.url/user/password} win over {@code spring.datasource.*}: the goals migrate
+ * as the role the application migrates as.
  *
  * @param url the JDBC URL
  * @param user the user, if any
  * @param password the password, if any
- * @param source where the settings came from, for messages
+ * @param source where the URL came from, for messages
  */
 record DatabaseSettings(String url, @Nullable String user, @Nullable String password, String source) {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+	private static final String CLASS_PATH_RESOURCE = "class path resource [";
 
 	static DatabaseSettings resolve(@Nullable String url, @Nullable String user, @Nullable String password,
-			Path basedir, UnaryOperator<@Nullable String> lookup) throws DatabaseSettingsException {
+			Path basedir, Map<String, String> environmentVariables, Map<String, Object> systemProperties)
+			throws DatabaseSettingsException {
 		if (url != null && !url.isBlank()) {
 			return new DatabaseSettings(url, user, password, "-Ddbkit.url");
 		}
-		Path resources = basedir.resolve("src/main/resources");
-		for (String name : new String[] { "application.yml", "application.yaml", "application.properties" }) {
-			Path file = resources.resolve(name);
-			if (!Files.isRegularFile(file)) {
-				continue;
+		StandardEnvironment environment = applicationEnvironment(basedir, environmentVariables, systemProperties);
+		Binder binder = Binder.get(environment);
+		String flywayUrl = value(binder, "spring.flyway.url");
+		String key = (flywayUrl != null) ? "spring.flyway.url" : "spring.datasource.url";
+		String settingsUrl = (flywayUrl != null) ? flywayUrl : value(binder, "spring.datasource.url");
+		if (settingsUrl == null || settingsUrl.isBlank()) {
+			String profiles = String.join(",", environment.getActiveProfiles());
+			throw new DatabaseSettingsException("No database to connect to: pass -Ddbkit.url=jdbc:postgresql://host:5432/db "
+					+ "(with -Ddbkit.user and -Ddbkit.password), or set spring.datasource.url in "
+					+ "src/main/resources/application.yml or application.properties, or the environment variable "
+					+ "SPRING_DATASOURCE_URL" + (profiles.isEmpty() ? "" : " (active profiles: " + profiles + ")")
+					+ ".");
+		}
+		return new DatabaseSettings(settingsUrl,
+				(user != null) ? user : firstOf(binder, "spring.flyway.user", "spring.datasource.username"),
+				(password != null) ? password : firstOf(binder, "spring.flyway.password", "spring.datasource.password"),
+				origin(environment, key, basedir));
+	}
+
+	/**
+	 * The environment a Spring Boot application started in {@code basedir} would have, up to its config data: Boot's
+	 * default locations with the project's folder as the working directory, and its {@code src/main/resources} as the
+	 * class path (not the plugin's, so nothing of Maven's leaks in).
+	 */
+	private static StandardEnvironment applicationEnvironment(Path basedir, Map<String, String> environmentVariables,
+			Map<String, Object> systemProperties) throws DatabaseSettingsException {
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+				new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, systemProperties));
+		sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(environmentVariables)));
+		String root = "file:" + basedir.toAbsolutePath().normalize().toString().replace('\\', '/') + "/";
+		Map<String, Object> defaults = new HashMap<>();
+		// Boot's default search locations, with file: ones relative to the project as `spring-boot:run` would have them
+		defaults.put("spring.config.location", "optional:classpath:/;optional:classpath:/config/,optional:" + root
+				+ ";optional:" + root + "config/;optional:" + root + "config/*/");
+		sources.addLast(new MapPropertySource("dbkitDefaults", defaults));
+		URL resources;
+		try {
+			resources = basedir.resolve("src/main/resources").toUri().toURL();
+		}
+		catch (MalformedURLException ex) {
+			throw new DatabaseSettingsException(basedir + ": not a folder Spring Boot can read (" + ex.getMessage() + ")");
+		}
+		ConfigurationPropertySources.attach(environment);
+		try (URLClassLoader classPath = new ApplicationResources(resources)) {
+			ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(classPath),
+					new DefaultBootstrapContext(), List.of());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			StringBuilder causes = new StringBuilder();
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause.getMessage() != null && causes.indexOf(cause.getMessage()) < 0) {
+					causes.append((causes.length() > 0) ? ": " : "").append(cause.getMessage().strip());
+				}
 			}
-			Map<String, String> values = read(file);
-			String fileUrl = values.get("spring.datasource.url");
-			if (fileUrl != null && !fileUrl.isBlank()) {
-				return new DatabaseSettings(resolvePlaceholders(fileUrl, lookup, file),
-						(user != null) ? user : resolveOrNull(values.get("spring.datasource.username"), lookup, file),
-						(password != null) ? password
-								: resolveOrNull(values.get("spring.datasource.password"), lookup, file),
-						basedir.relativize(file).toString());
+			throw new DatabaseSettingsException("Spring Boot could not read the application's settings ("
+					+ settingsFiles(basedir) + " in " + basedir + "): " + causes + ". Fix the file or pass -Ddbkit.url.");
+		}
+		return environment;
+	}
+
+	private static @Nullable String firstOf(Binder binder, String first, String second)
+			throws DatabaseSettingsException {
+		String value = value(binder, first);
+		return (value != null) ? value : value(binder, second);
+	}
+
+	private static @Nullable String value(Binder binder, String name) throws DatabaseSettingsException {
+		try {
+			String value = binder.bind(name, String.class).orElse(null);
+			int placeholder = (value != null) ? value.indexOf("${") : -1;
+			if (placeholder >= 0) {
+				// Boot's binder leaves what it cannot resolve as it is; a URL with ${DB_HOST} in it cannot connect
+				int end = value.indexOf('}', placeholder);
+				String missing = value.substring(placeholder + 2, (end < 0) ? value.length() : end);
+				throw new DatabaseSettingsException(name + " cannot be read: ${" + missing + "} is not set (" + value
+						+ "). Set the environment variable " + missing.split(":")[0] + ", or pass -Ddbkit.url.");
+			}
+			return value;
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new DatabaseSettingsException(name + " cannot be read: " + cause.getMessage()
+					+ ". Set the environment variable it names, or pass -Ddbkit.url.");
+		}
+	}
+
+	/** Where a setting came from: {@code src/main/resources/application-dev.yml:4:10}, or the variable's name. */
+	private static String origin(StandardEnvironment environment, String name, Path basedir) {
+		ConfigurationPropertyName key = ConfigurationPropertyName.of(name);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationProperty property = source.getConfigurationProperty(key);
+			if (property != null) {
+				Origin origin = property.getOrigin();
+				if (origin instanceof PropertySourceOrigin wrapped && wrapped.getOrigin() != null) {
+					origin = wrapped.getOrigin();
+				}
+				if (origin instanceof TextResourceOrigin text && text.getLocation() != null && text.getResource() != null) {
+					return relative(text.getResource(), basedir) + ":" + text.getLocation();
+				}
+				String text = (origin != null) ? origin.toString() : String.valueOf(source.getUnderlyingSource());
+				String folder = basedir.toAbsolutePath().normalize().toString();
+				return text.replace(folder + java.io.File.separator, "");
 			}
 		}
-		throw new DatabaseSettingsException("No database to connect to: pass -Ddbkit.url=jdbc:postgresql://host:5432/db "
-				+ "(with -Ddbkit.user and -Ddbkit.password), or set spring.datasource.url in "
-				+ "src/main/resources/application.yml or application.properties.");
+		return name;
+	}
+
+	/**
+	 * The application's resources as the class path, with Boot's own (its {@code spring.factories}: the config-data
+	 * loaders) from the plugin.
+	 */
+	private static final class ApplicationResources extends URLClassLoader {
+
+		ApplicationResources(URL resources) {
+			super(new URL[] { resources }, DatabaseSettings.class.getClassLoader());
+		}
+
+		@Override
+		public @Nullable URL getResource(String name) {
+			return name.startsWith("META-INF/") ? super.getResource(name) : findResource(name);
+		}
+
+		@Override
+		public java.util.Enumeration<URL> getResources(String name) throws java.io.IOException {
+			return name.startsWith("META-INF/") ? super.getResources(name) : findResources(name);
+		}
+
+	}
+
+	private static String relative(Resource resource, Path basedir) {
+		String description = resource.getDescription();
+		if (description.startsWith(CLASS_PATH_RESOURCE) && description.endsWith("]")) {
+			// the class path here is src/main/resources alone (Boot wraps the resource, so its description tells)
+			return "src/main/resources/" + description.substring(CLASS_PATH_RESOURCE.length(), description.length() - 1);
+		}
+		try {
+			Path file = resource.getFile().toPath().toAbsolutePath().normalize();
+			Path root = basedir.toAbsolutePath().normalize();
+			return (file.startsWith(root) ? root.relativize(file) : file).toString().replace('\\', '/');
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return resource.getDescription();
+		}
+	}
+
+	/** The settings files Boot would read, for a message about one that cannot be read. */
+	private static String settingsFiles(Path basedir) {
+		List<String> files = new java.util.ArrayList<>();
+		for (Path folder : List.of(basedir.resolve("src/main/resources"), basedir.resolve("src/main/resources/config"),
+				basedir, basedir.resolve("config"))) {
+			try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(folder)) {
+				list.filter((file) -> file.getFileName().toString().matches("application.*\\.(ya?ml|properties)"))
+					.sorted()
+					.forEach((file) -> files.add(basedir.relativize(file).toString().replace('\\', '/')));
+			}
+			catch (java.io.IOException ex) {
+				// no such folder
+			}
+		}
+		return String.join(", ", files);
 	}
 
 	DataSource dataSource() {
@@ -72,76 +230,6 @@ record DatabaseSettings(String url, @Nullable String user, @Nullable String pass
 			dataSource.setPassword(this.password);
 		}
 		return dataSource;
-	}
-
-	private static Map<String, String> read(Path file) throws DatabaseSettingsException {
-		Map<String, String> values = new LinkedHashMap<>();
-		try {
-			if (file.getFileName().toString().endsWith(".properties")) {
-				Properties properties = new Properties();
-				try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-					properties.load(reader);
-				}
-				properties.forEach((key, value) -> values.put(key.toString(), value.toString()));
-			}
-			else {
-				Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-				try (InputStream in = Files.newInputStream(file)) {
-					// The first document is the default profile's.
-					for (Object document : yaml.loadAll(in)) {
-						if (document instanceof Map<?, ?> map) {
-							flatten("", map, values);
-						}
-						break;
-					}
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new DatabaseSettingsException(file + ": could not be read (" + ex.getMessage()
-					+ "). Fix the file or pass -Ddbkit.url.");
-		}
-		return values;
-	}
-
-	private static void flatten(String prefix, Map<?, ?> map, Map<String, String> values) {
-		map.forEach((key, value) -> {
-			String name = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
-			if (value instanceof Map<?, ?> nested) {
-				flatten(name, nested, values);
-			}
-			else if (value != null) {
-				values.put(name, String.valueOf(value));
-			}
-		});
-	}
-
-	private static @Nullable String resolveOrNull(@Nullable String value, UnaryOperator<@Nullable String> lookup,
-			Path file) throws DatabaseSettingsException {
-		return (value != null) ? resolvePlaceholders(value, lookup, file) : null;
-	}
-
-	static String resolvePlaceholders(String value, UnaryOperator<@Nullable String> lookup, Path file)
-			throws DatabaseSettingsException {
-		Matcher matcher = PLACEHOLDER.matcher(value);
-		StringBuilder resolved = new StringBuilder();
-		while (matcher.find()) {
-			String name = matcher.group(1);
-			String replacement = lookup.apply(name);
-			if (replacement == null) {
-				replacement = lookup.apply(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
-			}
-			if (replacement == null) {
-				replacement = matcher.group(2);
-			}
-			if (replacement == null) {
-				throw new DatabaseSettingsException(file + ": ${" + name + "} is not set. Set the environment variable "
-						+ name + " or pass -Ddbkit.url.");
-			}
-			matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
-		}
-		matcher.appendTail(resolved);
-		return resolved.toString();
 	}
 
 	/** The settings are missing or cannot be read: a problem the user fixes. */

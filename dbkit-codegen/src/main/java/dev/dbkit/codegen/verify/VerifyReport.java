@@ -66,6 +66,10 @@ public record VerifyReport(List<Finding> findings, int tables, int migrations, i
 			Map<String, Object> descriptor = new LinkedHashMap<>();
 			descriptor.put("id", rule.id());
 			descriptor.put("shortDescription", Map.of("text", rule.description()));
+			// code scanning asks for both descriptions and a help text
+			descriptor.put("fullDescription", Map.of("text", rule.description()));
+			descriptor.put("help", Map.of("text", rule.description() + " The finding's message says what to write; "
+					+ "change the rule's severity with <severities> or suppress it for one table with <suppressions>."));
 			descriptor.put("defaultConfiguration", Map.of("level", sarifLevel(rule.defaultSeverity())));
 			return descriptor;
 		}).toList();
