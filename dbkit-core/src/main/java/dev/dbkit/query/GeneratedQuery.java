@@ -14,10 +14,12 @@ import dev.dbkit.tenant.RowLevelSecurity;
  * @param name the query's name, such as {@code GetFeatureFlag}
  * @param file the query file, such as {@code db/queries/feature_flags.sql}
  * @param line the line of its {@code -- name:} header
+ * @param command its sqlc command, without the colon: {@code one}, {@code many}, {@code exec}, {@code execrows},
+ * {@code batchexec}, {@code copyfrom}, ... (empty in code generated before dbkit named it)
  * @param sql the statement with JDBC {@code ?} placeholders
  * @param scope whom the statement reaches
  */
-public record GeneratedQuery(String name, String file, int line, String sql, Scope scope) {
+public record GeneratedQuery(String name, String file, int line, String command, String sql, Scope scope) {
 
 	/**
 	 * Sets the tenant for the statement that follows. One {@code set_config} and nothing else: this statement is
@@ -49,9 +51,14 @@ public record GeneratedQuery(String name, String file, int line, String sql, Sco
 
 	}
 
+	/** For code generated before the command was named. */
+	public GeneratedQuery(String name, String file, int line, String sql, Scope scope) {
+		this(name, file, line, "", sql, scope);
+	}
+
 	/** For code generated before the settings statements: tenant-scoped or global, without settings. */
 	public GeneratedQuery(String name, String file, int line, String sql, boolean tenantScoped) {
-		this(name, file, line, sql, tenantScoped ? Scope.TENANT : Scope.GLOBAL);
+		this(name, file, line, "", sql, tenantScoped ? Scope.TENANT : Scope.GLOBAL);
 	}
 
 	public boolean tenantScoped() {

@@ -32,8 +32,14 @@ final class IndexEmitter {
 	static GeneratedFile emit(String packageName, List<RepositoryModel> repositories, String sourceDescription) {
 		CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", List.class).indent().indent();
 		for (int i = 0; i < repositories.size(); i++) {
-			ClassName type = repositories.get(i).className();
-			list.add((i == 0) ? "\n" : ",\n").add("new $T<>($T.class, $T::new)", REPOSITORY_DEFINITION, type, type);
+			RepositoryModel repository = repositories.get(i);
+			ClassName type = repository.className();
+			CodeBlock queries = repository.methods()
+				.stream()
+				.map((method) -> CodeBlock.of("$T.$L", type, method.constant()))
+				.collect(CodeBlock.joining(", "));
+			list.add((i == 0) ? "\n" : ",\n")
+				.add("new $T<>($T.class, $T::new, $T.of($L))", REPOSITORY_DEFINITION, type, type, List.class, queries);
 		}
 		list.unindent().unindent().add(");\n");
 		TypeSpec index = Sources.mark(TypeSpec.classBuilder(INDEX_CLASS))

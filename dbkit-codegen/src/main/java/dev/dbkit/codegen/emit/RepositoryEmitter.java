@@ -110,9 +110,11 @@ final class RepositoryEmitter {
 				GeneratedQuery.CROSS_TENANT_SETTINGS + query.jdbcSql() + GeneratedQuery.CROSS_TENANT_END;
 			case GLOBAL -> query.jdbcSql();
 		};
-		return FieldSpec.builder(GENERATED_QUERY, method.constant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-			.initializer("new $T($S, $S, $L, $S, $T.$L)", GENERATED_QUERY, query.name(), sourceFile, query.line(), sql,
-					GENERATED_QUERY.nestedClass("Scope"), scope.name())
+		// package-private: the package's repository index lists them
+		return FieldSpec.builder(GENERATED_QUERY, method.constant(), Modifier.STATIC, Modifier.FINAL)
+			.initializer("new $T($S, $S, $L, $S, $S, $T.$L)", GENERATED_QUERY, query.name(), sourceFile, query.line(),
+					query.returns().name().toLowerCase(java.util.Locale.ROOT), sql, GENERATED_QUERY.nestedClass("Scope"),
+					scope.name())
 			.build();
 	}
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class BulkCrossTenantRepository {
-    private static final GeneratedQuery ADD_COUNTRIES = new GeneratedQuery("AddCountries", "db/queries/bulk.sql", 14, "INSERT INTO countries (code, name) SELECT dbkit_rows.c1, dbkit_rows.c2 FROM unnest(?::\"pg_catalog\".\"bpchar\"[], ?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c1, c2)", GeneratedQuery.Scope.CROSS_TENANT);
+    static final GeneratedQuery ADD_COUNTRIES = new GeneratedQuery("AddCountries", "db/queries/bulk.sql", 14, "copyfrom", "INSERT INTO countries (code, name) SELECT dbkit_rows.c1, dbkit_rows.c2 FROM unnest(?::\"pg_catalog\".\"bpchar\"[], ?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c1, c2)", GeneratedQuery.Scope.CROSS_TENANT);
 
     private final QueryExecutor executor;
 

@@ -23,22 +23,22 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class BulkRepository {
-    private static final GeneratedQuery ADD_TASKS = new GeneratedQuery("AddTasks", "db/queries/bulk.sql", 1, "INSERT INTO tasks (tenant_id, project_id, title, done, estimate) SELECT ?, dbkit_rows.c2, dbkit_rows.c3, dbkit_rows.c4, dbkit_rows.c5 FROM unnest(?::\"pg_catalog\".\"uuid\"[], ?::\"pg_catalog\".\"text\"[], ?::\"pg_catalog\".\"bool\"[], ?::\"pg_catalog\".\"int4\"[]) AS dbkit_rows(c2, c3, c4, c5)", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery ADD_TASKS = new GeneratedQuery("AddTasks", "db/queries/bulk.sql", 1, "copyfrom", "INSERT INTO tasks (tenant_id, project_id, title, done, estimate) SELECT ?, dbkit_rows.c2, dbkit_rows.c3, dbkit_rows.c4, dbkit_rows.c5 FROM unnest(?::\"pg_catalog\".\"uuid\"[], ?::\"pg_catalog\".\"text\"[], ?::\"pg_catalog\".\"bool\"[], ?::\"pg_catalog\".\"int4\"[]) AS dbkit_rows(c2, c3, c4, c5)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery ADD_PROJECTS = new GeneratedQuery("AddProjects", "db/queries/bulk.sql", 5, "INSERT INTO projects (tenant_id, name, status, budget, starts_on, priority, score, views, archived, logo, settings, reviewed_at)\n"
+    static final GeneratedQuery ADD_PROJECTS = new GeneratedQuery("AddProjects", "db/queries/bulk.sql", 5, "copyfrom", "INSERT INTO projects (tenant_id, name, status, budget, starts_on, priority, score, views, archived, logo, settings, reviewed_at)\n"
             + "SELECT ?, dbkit_rows.c2, dbkit_rows.c3, dbkit_rows.c4, dbkit_rows.c5, dbkit_rows.c6, dbkit_rows.c7, dbkit_rows.c8, dbkit_rows.c9, dbkit_rows.c10, dbkit_rows.c11, dbkit_rows.c12 FROM unnest(?::\"pg_catalog\".\"text\"[], ?::\"public\".\"project_status\"[], ?::\"pg_catalog\".\"numeric\"[], ?::\"pg_catalog\".\"date\"[], ?::\"pg_catalog\".\"int4\"[], ?::\"pg_catalog\".\"float8\"[], ?::\"pg_catalog\".\"int8\"[], ?::\"pg_catalog\".\"bool\"[], ?::\"pg_catalog\".\"bytea\"[], ?::\"pg_catalog\".\"jsonb\"[], ?::\"pg_catalog\".\"timestamp\"[]) AS dbkit_rows(c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery ADD_TITLES = new GeneratedQuery("AddTitles", "db/queries/bulk.sql", 10, "INSERT INTO tasks (tenant_id, title) SELECT ?, dbkit_rows.c2 FROM unnest(?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c2)", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery ADD_TITLES = new GeneratedQuery("AddTitles", "db/queries/bulk.sql", 10, "copyfrom", "INSERT INTO tasks (tenant_id, title) SELECT ?, dbkit_rows.c2 FROM unnest(?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c2)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery COMPLETE_TASKS = new GeneratedQuery("CompleteTasks", "db/queries/bulk.sql", 19, "UPDATE tasks SET done = true WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery COMPLETE_TASKS = new GeneratedQuery("CompleteTasks", "db/queries/bulk.sql", 19, "batchexec", "UPDATE tasks SET done = true WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery RENAME_TASKS = new GeneratedQuery("RenameTasks", "db/queries/bulk.sql", 23, "UPDATE tasks SET title = ? WHERE tenant_id = ? AND title = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery RENAME_TASKS = new GeneratedQuery("RenameTasks", "db/queries/bulk.sql", 23, "batchexec", "UPDATE tasks SET title = ? WHERE tenant_id = ? AND title = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECT_BY_NAME = new GeneratedQuery("ProjectByName", "db/queries/bulk.sql", 26, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND name = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery PROJECT_BY_NAME = new GeneratedQuery("ProjectByName", "db/queries/bulk.sql", 26, "batchone", "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND name = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_OF_PROJECTS = new GeneratedQuery("TasksOfProjects", "db/queries/bulk.sql", 30, "SELECT id, title FROM tasks WHERE tenant_id = ? AND project_id = ? ORDER BY title", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery TASKS_OF_PROJECTS = new GeneratedQuery("TasksOfProjects", "db/queries/bulk.sql", 30, "batchmany", "SELECT id, title FROM tasks WHERE tenant_id = ? AND project_id = ? ORDER BY title", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery CREATE_PROJECTS = new GeneratedQuery("CreateProjects", "db/queries/bulk.sql", 34, "INSERT INTO projects (tenant_id, name) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery CREATE_PROJECTS = new GeneratedQuery("CreateProjects", "db/queries/bulk.sql", 34, "batchone", "INSERT INTO projects (tenant_id, name) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 

@@ -16,7 +16,7 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(BulkRepository.class, BulkRepository::new),
-                new RepositoryDefinition<>(BulkCrossTenantRepository.class, BulkCrossTenantRepository::new));
+                new RepositoryDefinition<>(BulkRepository.class, BulkRepository::new, List.of(BulkRepository.ADD_TASKS, BulkRepository.ADD_PROJECTS, BulkRepository.ADD_TITLES, BulkRepository.COMPLETE_TASKS, BulkRepository.RENAME_TASKS, BulkRepository.PROJECT_BY_NAME, BulkRepository.TASKS_OF_PROJECTS, BulkRepository.CREATE_PROJECTS)),
+                new RepositoryDefinition<>(BulkCrossTenantRepository.class, BulkCrossTenantRepository::new, List.of(BulkCrossTenantRepository.ADD_COUNTRIES)));
     }
 }

@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(ProjectsRepository.class, ProjectsRepository::new));
+                new RepositoryDefinition<>(ProjectsRepository.class, ProjectsRepository::new, List.of(ProjectsRepository.GET_PROJECT, ProjectsRepository.LIST_PROJECTS, ProjectsRepository.ARCHIVE_PROJECT, ProjectsRepository.DELETE_DONE_TASKS, ProjectsRepository.RENAME_PROJECTS, ProjectsRepository.CREATE_PROJECT, ProjectsRepository.TASKS_BY_IDS, ProjectsRepository.TASKS_NOT_IN, ProjectsRepository.LOCK_PROJECT_WORK, ProjectsRepository.MASKS_ACTIVE_AT, ProjectsRepository.ALL_TASK_TITLES)));
     }
 }

@@ -23,27 +23,27 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ProjectsRepository {
-    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "one", "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_PROJECTS = new GeneratedQuery("ListProjects", "db/queries/projects.sql", 4, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? ORDER BY name", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery LIST_PROJECTS = new GeneratedQuery("ListProjects", "db/queries/projects.sql", 4, "many", "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? ORDER BY name", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery ARCHIVE_PROJECT = new GeneratedQuery("ArchiveProject", "db/queries/projects.sql", 7, "UPDATE projects SET status = 'archived' WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery ARCHIVE_PROJECT = new GeneratedQuery("ArchiveProject", "db/queries/projects.sql", 7, "exec", "UPDATE projects SET status = 'archived' WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery DELETE_DONE_TASKS = new GeneratedQuery("DeleteDoneTasks", "db/queries/projects.sql", 10, "DELETE FROM tasks WHERE tenant_id = ? AND done", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery DELETE_DONE_TASKS = new GeneratedQuery("DeleteDoneTasks", "db/queries/projects.sql", 10, "execrows", "DELETE FROM tasks WHERE tenant_id = ? AND done", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery RENAME_PROJECTS = new GeneratedQuery("RenameProjects", "db/queries/projects.sql", 13, "UPDATE projects SET name = ? WHERE tenant_id = ? AND name = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery RENAME_PROJECTS = new GeneratedQuery("RenameProjects", "db/queries/projects.sql", 13, "execresult", "UPDATE projects SET name = ? WHERE tenant_id = ? AND name = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery CREATE_PROJECT = new GeneratedQuery("CreateProject", "db/queries/projects.sql", 17, "INSERT INTO projects (tenant_id, name) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery CREATE_PROJECT = new GeneratedQuery("CreateProject", "db/queries/projects.sql", 17, "execlastid", "INSERT INTO projects (tenant_id, name) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_BY_IDS = new GeneratedQuery("TasksByIds", "db/queries/projects.sql", 21, "SELECT id FROM tasks WHERE tenant_id = ? AND id = ANY(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery TASKS_BY_IDS = new GeneratedQuery("TasksByIds", "db/queries/projects.sql", 21, "many", "SELECT id FROM tasks WHERE tenant_id = ? AND id = ANY(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_NOT_IN = new GeneratedQuery("TasksNotIn", "db/queries/projects.sql", 25, "SELECT id FROM tasks WHERE tenant_id = ? AND id <> ALL(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery TASKS_NOT_IN = new GeneratedQuery("TasksNotIn", "db/queries/projects.sql", 25, "many", "SELECT id FROM tasks WHERE tenant_id = ? AND id <> ALL(?) ORDER BY title", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LOCK_PROJECT_WORK = new GeneratedQuery("LockProjectWork", "db/queries/projects.sql", 28, "SELECT pg_advisory_xact_lock(hashtext(?))", GeneratedQuery.Scope.GLOBAL);
+    static final GeneratedQuery LOCK_PROJECT_WORK = new GeneratedQuery("LockProjectWork", "db/queries/projects.sql", 28, "exec", "SELECT pg_advisory_xact_lock(hashtext(?))", GeneratedQuery.Scope.GLOBAL);
 
-    private static final GeneratedQuery MASKS_ACTIVE_AT = new GeneratedQuery("MasksActiveAt", "db/queries/projects.sql", 33, "SELECT id, flags, active FROM feature_masks WHERE flags = ? AND active @> ?::timestamptz ORDER BY id", GeneratedQuery.Scope.GLOBAL);
+    static final GeneratedQuery MASKS_ACTIVE_AT = new GeneratedQuery("MasksActiveAt", "db/queries/projects.sql", 33, "many", "SELECT id, flags, active FROM feature_masks WHERE flags = ? AND active @> ?::timestamptz ORDER BY id", GeneratedQuery.Scope.GLOBAL);
 
-    private static final GeneratedQuery ALL_TASK_TITLES = new GeneratedQuery("AllTaskTitles", "db/queries/projects.sql", 37, "SELECT title FROM tasks WHERE tenant_id = ? AND title > ? ORDER BY title", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery ALL_TASK_TITLES = new GeneratedQuery("AllTaskTitles", "db/queries/projects.sql", 37, "many", "SELECT title FROM tasks WHERE tenant_id = ? AND title > ? ORDER BY title", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 

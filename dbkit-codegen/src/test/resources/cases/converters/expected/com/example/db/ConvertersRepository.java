@@ -23,15 +23,15 @@ import tools.jackson.databind.JsonNode;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ConvertersRepository {
-    private static final GeneratedQuery GET_PROJECT_SETTINGS = new GeneratedQuery("GetProjectSettings", "db/queries/converters.sql", 1, "SELECT id, settings FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery GET_PROJECT_SETTINGS = new GeneratedQuery("GetProjectSettings", "db/queries/converters.sql", 1, "one", "SELECT id, settings FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SET_PROJECT_SETTINGS = new GeneratedQuery("SetProjectSettings", "db/queries/converters.sql", 5, "UPDATE projects SET settings = ? WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery SET_PROJECT_SETTINGS = new GeneratedQuery("SetProjectSettings", "db/queries/converters.sql", 5, "exec", "UPDATE projects SET settings = ? WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery GET_TYPED_SETTINGS = new GeneratedQuery("GetTypedSettings", "db/queries/converters.sql", 8, "SELECT settings::json AS typed FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery GET_TYPED_SETTINGS = new GeneratedQuery("GetTypedSettings", "db/queries/converters.sql", 8, "one", "SELECT settings::json AS typed FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SET_TYPED_SETTINGS = new GeneratedQuery("SetTypedSettings", "db/queries/converters.sql", 12, "UPDATE projects SET settings = ?::json WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery SET_TYPED_SETTINGS = new GeneratedQuery("SetTypedSettings", "db/queries/converters.sql", 12, "exec", "UPDATE projects SET settings = ?::json WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery MASKS_WITH_FLAGS = new GeneratedQuery("MasksWithFlags", "db/queries/converters.sql", 15, "SELECT id, flags FROM feature_masks WHERE flags = ? ORDER BY id", GeneratedQuery.Scope.GLOBAL);
+    static final GeneratedQuery MASKS_WITH_FLAGS = new GeneratedQuery("MasksWithFlags", "db/queries/converters.sql", 15, "many", "SELECT id, flags FROM feature_masks WHERE flags = ? ORDER BY id", GeneratedQuery.Scope.GLOBAL);
 
     private static final BitStringConverter BIT_STRING_CONVERTER = new BitStringConverter();
 

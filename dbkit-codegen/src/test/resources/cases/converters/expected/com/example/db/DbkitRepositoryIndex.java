@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(ConvertersRepository.class, ConvertersRepository::new));
+                new RepositoryDefinition<>(ConvertersRepository.class, ConvertersRepository::new, List.of(ConvertersRepository.GET_PROJECT_SETTINGS, ConvertersRepository.SET_PROJECT_SETTINGS, ConvertersRepository.GET_TYPED_SETTINGS, ConvertersRepository.SET_TYPED_SETTINGS, ConvertersRepository.MASKS_WITH_FLAGS)));
     }
 }

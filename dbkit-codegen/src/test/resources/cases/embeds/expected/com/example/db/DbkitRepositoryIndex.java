@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(EmbedsRepository.class, EmbedsRepository::new));
+                new RepositoryDefinition<>(EmbedsRepository.class, EmbedsRepository::new, List.of(EmbedsRepository.TASK_WITH_PROJECT, EmbedsRepository.TASKS_WITH_OPTIONAL_PROJECT, EmbedsRepository.EMBEDDED_ALONE, EmbedsRepository.TASK_PAIRS)));
     }
 }

@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(ReportsRepository.class, ReportsRepository::new));
+                new RepositoryDefinition<>(ReportsRepository.class, ReportsRepository::new, List.of(ReportsRepository.TASKS_WITH_PROJECTS, ReportsRepository.TASK_STATS, ReportsRepository.PROJECT_NAMES)));
     }
 }

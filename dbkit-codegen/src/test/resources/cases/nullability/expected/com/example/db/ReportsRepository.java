@@ -19,12 +19,12 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ReportsRepository {
-    private static final GeneratedQuery TASKS_WITH_PROJECTS = new GeneratedQuery("TasksWithProjects", "db/queries/reports.sql", 1, "SELECT t.id, t.title, p.name AS project_name, p.status, t.estimate\n"
+    static final GeneratedQuery TASKS_WITH_PROJECTS = new GeneratedQuery("TasksWithProjects", "db/queries/reports.sql", 1, "many", "SELECT t.id, t.title, p.name AS project_name, p.status, t.estimate\n"
             + "FROM tasks t\n"
             + "LEFT JOIN projects p ON p.id = t.project_id AND p.tenant_id = t.tenant_id\n"
             + "WHERE t.tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASK_STATS = new GeneratedQuery("TaskStats", "db/queries/reports.sql", 8, "SELECT count(*) AS total,\n"
+    static final GeneratedQuery TASK_STATS = new GeneratedQuery("TaskStats", "db/queries/reports.sql", 8, "one", "SELECT count(*) AS total,\n"
             + "       count(*) FILTER (WHERE done) AS done,\n"
             + "       max(estimate) AS longest,\n"
             + "       coalesce(sum(estimate), 0) AS total_estimate,\n"
@@ -32,7 +32,7 @@ public class ReportsRepository {
             + "       'v1' AS version\n"
             + "FROM tasks WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECT_NAMES = new GeneratedQuery("ProjectNames", "db/queries/reports.sql", 17, "SELECT upper(name) AS \"name!\", nullif(name, '') AS \"maybe_name?\", name AS plain_name\n"
+    static final GeneratedQuery PROJECT_NAMES = new GeneratedQuery("ProjectNames", "db/queries/reports.sql", 17, "many", "SELECT upper(name) AS \"name!\", nullif(name, '') AS \"maybe_name?\", name AS plain_name\n"
             + "FROM projects WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;

@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(TasksRepository.class, TasksRepository::new));
+                new RepositoryDefinition<>(TasksRepository.class, TasksRepository::new, List.of(TasksRepository.PAGE_TASKS, TasksRepository.FIND_TASKS, TasksRepository.TASKS_BY_ESTIMATE, TasksRepository.TASKS_BETWEEN, TasksRepository.SEARCH_TASKS, TasksRepository.CREATE_TASK, TasksRepository.MOVE_TASKS, TasksRepository.SEARCH_TASKS_BY_TITLE_OR_ANYONE)));
     }
 }

@@ -21,30 +21,30 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TasksRepository {
-    private static final GeneratedQuery PAGE_TASKS = new GeneratedQuery("PageTasks", "db/queries/tasks.sql", 1, "SELECT id, title FROM tasks\n"
+    static final GeneratedQuery PAGE_TASKS = new GeneratedQuery("PageTasks", "db/queries/tasks.sql", 1, "many", "SELECT id, title FROM tasks\n"
             + "WHERE tenant_id = ?\n"
             + "ORDER BY created_at\n"
             + "LIMIT ? OFFSET ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery FIND_TASKS = new GeneratedQuery("FindTasks", "db/queries/tasks.sql", 7, "SELECT id, title FROM tasks\n"
+    static final GeneratedQuery FIND_TASKS = new GeneratedQuery("FindTasks", "db/queries/tasks.sql", 7, "many", "SELECT id, title FROM tasks\n"
             + "WHERE tenant_id = ?\n"
             + "  AND title LIKE ?\n"
             + "  AND (?::text IS NULL OR assignee = ?)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_BY_ESTIMATE = new GeneratedQuery("TasksByEstimate", "db/queries/tasks.sql", 14, "SELECT id FROM tasks\n"
+    static final GeneratedQuery TASKS_BY_ESTIMATE = new GeneratedQuery("TasksByEstimate", "db/queries/tasks.sql", 14, "many", "SELECT id FROM tasks\n"
             + "WHERE tenant_id = ? AND ? <= estimate AND estimate <= ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_BETWEEN = new GeneratedQuery("TasksBetween", "db/queries/tasks.sql", 18, "SELECT id FROM tasks WHERE tenant_id = ? AND ? <= estimate AND estimate <= ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery TASKS_BETWEEN = new GeneratedQuery("TasksBetween", "db/queries/tasks.sql", 18, "many", "SELECT id FROM tasks WHERE tenant_id = ? AND ? <= estimate AND estimate <= ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SEARCH_TASKS = new GeneratedQuery("SearchTasks", "db/queries/tasks.sql", 21, "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR assignee = ?)", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery SEARCH_TASKS = new GeneratedQuery("SearchTasks", "db/queries/tasks.sql", 21, "many", "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR assignee = ?)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery CREATE_TASK = new GeneratedQuery("CreateTask", "db/queries/tasks.sql", 24, "INSERT INTO tasks (tenant_id, project_id, title, done, assignee, estimate)\n"
+    static final GeneratedQuery CREATE_TASK = new GeneratedQuery("CreateTask", "db/queries/tasks.sql", 24, "one", "INSERT INTO tasks (tenant_id, project_id, title, done, assignee, estimate)\n"
             + "VALUES (?, ?, ?, ?, ?, ?)\n"
             + "RETURNING id", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery MOVE_TASKS = new GeneratedQuery("MoveTasks", "db/queries/tasks.sql", 29, "UPDATE tasks SET project_id = ? WHERE tenant_id = ? AND project_id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery MOVE_TASKS = new GeneratedQuery("MoveTasks", "db/queries/tasks.sql", 29, "execrows", "UPDATE tasks SET project_id = ? WHERE tenant_id = ? AND project_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SEARCH_TASKS_BY_TITLE_OR_ANYONE = new GeneratedQuery("SearchTasksByTitleOrAnyone", "db/queries/tasks.sql", 32, "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR ? IS NULL)", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery SEARCH_TASKS_BY_TITLE_OR_ANYONE = new GeneratedQuery("SearchTasksByTitleOrAnyone", "db/queries/tasks.sql", 32, "many", "SELECT id FROM tasks WHERE tenant_id = ? AND (title = ? OR ? IS NULL)", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 

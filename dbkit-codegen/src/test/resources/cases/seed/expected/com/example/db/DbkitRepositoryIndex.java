@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(FeatureFlagsRepository.class, FeatureFlagsRepository::new));
+                new RepositoryDefinition<>(FeatureFlagsRepository.class, FeatureFlagsRepository::new, List.of(FeatureFlagsRepository.GET_FEATURE_FLAG, FeatureFlagsRepository.LIST_FEATURE_FLAGS, FeatureFlagsRepository.UPSERT_FEATURE_FLAG, FeatureFlagsRepository.DELETE_FEATURE_FLAG)));
     }
 }

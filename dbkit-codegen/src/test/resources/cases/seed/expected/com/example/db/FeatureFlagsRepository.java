@@ -21,20 +21,20 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class FeatureFlagsRepository {
-    private static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "SELECT \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\" FROM feature_flags\n"
+    static final GeneratedQuery GET_FEATURE_FLAG = new GeneratedQuery("GetFeatureFlag", "db/queries/feature_flags.sql", 1, "one", "SELECT \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\" FROM feature_flags\n"
             + "WHERE tenant_id = ? AND feature_key = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "SELECT \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\" FROM feature_flags\n"
+    static final GeneratedQuery LIST_FEATURE_FLAGS = new GeneratedQuery("ListFeatureFlags", "db/queries/feature_flags.sql", 5, "many", "SELECT \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\" FROM feature_flags\n"
             + "WHERE tenant_id = ?\n"
             + "ORDER BY feature_key", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery UPSERT_FEATURE_FLAG = new GeneratedQuery("UpsertFeatureFlag", "db/queries/feature_flags.sql", 10, "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata)\n"
+    static final GeneratedQuery UPSERT_FEATURE_FLAG = new GeneratedQuery("UpsertFeatureFlag", "db/queries/feature_flags.sql", 10, "one", "INSERT INTO feature_flags (tenant_id, feature_key, is_enabled, metadata)\n"
             + "VALUES (?, ?, ?, ?)\n"
             + "ON CONFLICT (tenant_id, feature_key)\n"
             + "DO UPDATE SET is_enabled = ?, metadata = ?\n"
             + "RETURNING \"id\", \"tenant_id\", \"feature_key\", \"is_enabled\", \"metadata\", \"created_at\", \"updated_at\"", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "DELETE FROM feature_flags\n"
+    static final GeneratedQuery DELETE_FEATURE_FLAG = new GeneratedQuery("DeleteFeatureFlag", "db/queries/feature_flags.sql", 17, "exec", "DELETE FROM feature_flags\n"
             + "WHERE id = ? AND tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;

@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(ShapesRepository.class, ShapesRepository::new));
+                new RepositoryDefinition<>(ShapesRepository.class, ShapesRepository::new, List.of(ShapesRepository.RECENT_TASK_COUNTS, ShapesRepository.PROJECTS_WITH_OPEN_TASKS, ShapesRepository.UPSERT_PROJECT, ShapesRepository.TASKS_OF_PROJECTS, ShapesRepository.COMPLETE_TASKS, ShapesRepository.BUSIEST_ASSIGNEES)));
     }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ShapesRepository {
-    private static final GeneratedQuery RECENT_TASK_COUNTS = new GeneratedQuery("RecentTaskCounts", "db/queries/shapes.sql", 1, "WITH recent AS (\n"
+    static final GeneratedQuery RECENT_TASK_COUNTS = new GeneratedQuery("RecentTaskCounts", "db/queries/shapes.sql", 1, "many", "WITH recent AS (\n"
             + "    SELECT * FROM tasks WHERE tenant_id = ? AND created_at > now() - interval '7 days'\n"
             + ")\n"
             + "SELECT p.id, p.name, count(r.id) AS tasks, rank() OVER (ORDER BY count(r.id) DESC) AS position\n"
@@ -28,20 +28,20 @@ public class ShapesRepository {
             + "WHERE p.tenant_id = ?\n"
             + "GROUP BY p.id, p.name", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECTS_WITH_OPEN_TASKS = new GeneratedQuery("ProjectsWithOpenTasks", "db/queries/shapes.sql", 11, "SELECT id, name FROM projects\n"
+    static final GeneratedQuery PROJECTS_WITH_OPEN_TASKS = new GeneratedQuery("ProjectsWithOpenTasks", "db/queries/shapes.sql", 11, "many", "SELECT id, name FROM projects\n"
             + "WHERE tenant_id = ?\n"
             + "  AND id IN (SELECT project_id FROM tasks WHERE tenant_id = ? AND NOT done)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery UPSERT_PROJECT = new GeneratedQuery("UpsertProject", "db/queries/shapes.sql", 16, "INSERT INTO projects (tenant_id, name, priority)\n"
+    static final GeneratedQuery UPSERT_PROJECT = new GeneratedQuery("UpsertProject", "db/queries/shapes.sql", 16, "one", "INSERT INTO projects (tenant_id, name, priority)\n"
             + "VALUES (?, ?, ?)\n"
             + "ON CONFLICT (tenant_id, name) DO UPDATE SET priority = excluded.priority\n"
             + "RETURNING id, priority", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_OF_PROJECTS = new GeneratedQuery("TasksOfProjects", "db/queries/shapes.sql", 22, "SELECT id, title FROM tasks WHERE tenant_id = ? AND project_id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery TASKS_OF_PROJECTS = new GeneratedQuery("TasksOfProjects", "db/queries/shapes.sql", 22, "many", "SELECT id, title FROM tasks WHERE tenant_id = ? AND project_id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery COMPLETE_TASKS = new GeneratedQuery("CompleteTasks", "db/queries/shapes.sql", 25, "UPDATE tasks SET done = true WHERE tenant_id = ? AND id = ANY(?::uuid[]) RETURNING id, done", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery COMPLETE_TASKS = new GeneratedQuery("CompleteTasks", "db/queries/shapes.sql", 25, "many", "UPDATE tasks SET done = true WHERE tenant_id = ? AND id = ANY(?::uuid[]) RETURNING id, done", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery BUSIEST_ASSIGNEES = new GeneratedQuery("BusiestAssignees", "db/queries/shapes.sql", 28, "SELECT assignee, count(*) AS open_tasks\n"
+    static final GeneratedQuery BUSIEST_ASSIGNEES = new GeneratedQuery("BusiestAssignees", "db/queries/shapes.sql", 28, "many", "SELECT assignee, count(*) AS open_tasks\n"
             + "FROM tasks\n"
             + "WHERE tenant_id = ? AND NOT done AND assignee IS NOT NULL\n"
             + "GROUP BY assignee\n"

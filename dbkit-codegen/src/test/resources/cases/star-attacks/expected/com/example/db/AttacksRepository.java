@@ -23,30 +23,30 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class AttacksRepository {
-    private static final GeneratedQuery ARCHIVE_SWAP = new GeneratedQuery("ArchiveSwap", "db/queries/attacks.sql", 5, "INSERT INTO tasks\n"
+    static final GeneratedQuery ARCHIVE_SWAP = new GeneratedQuery("ArchiveSwap", "db/queries/attacks.sql", 5, "one", "INSERT INTO tasks\n"
             + "SELECT * FROM (SELECT ?::uuid AS tenant_id, ?::uuid AS id, NULL::uuid AS project_id, ?::text AS title,\n"
             + "  false AS done, NULL::text AS assignee, NULL::int4 AS estimate, now() AS created_at) s\n"
             + "RETURNING id, tenant_id, project_id, title, done, assignee, estimate, created_at", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery EMBED_SWAP = new GeneratedQuery("EmbedSwap", "db/queries/attacks.sql", 12, "INSERT INTO tasks\n"
+    static final GeneratedQuery EMBED_SWAP = new GeneratedQuery("EmbedSwap", "db/queries/attacks.sql", 12, "one", "INSERT INTO tasks\n"
             + "SELECT s.* FROM (SELECT ?::uuid AS tenant_id, ?::uuid AS id, NULL::uuid AS project_id, ?::text AS title,\n"
             + "  false AS done, NULL::text AS assignee, NULL::int4 AS estimate, now() AS created_at) s\n"
             + "RETURNING *", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery RENAMING_SUBQUERY = new GeneratedQuery("RenamingSubquery", "db/queries/attacks.sql", 18, "SELECT s.* FROM (SELECT id, tenant_id AS project_id, project_id AS tenant_id, title, done, assignee,\n"
+    static final GeneratedQuery RENAMING_SUBQUERY = new GeneratedQuery("RenamingSubquery", "db/queries/attacks.sql", 18, "many", "SELECT s.* FROM (SELECT id, tenant_id AS project_id, project_id AS tenant_id, title, done, assignee,\n"
             + "  estimate, created_at FROM tasks WHERE tenant_id = ?) s", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery HONEST_STAR = new GeneratedQuery("HonestStar", "db/queries/attacks.sql", 23, "SELECT \"id\", \"tenant_id\", \"project_id\", \"title\", \"done\", \"assignee\", \"estimate\", \"created_at\" FROM tasks WHERE tenant_id = ? ORDER BY title", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery HONEST_STAR = new GeneratedQuery("HonestStar", "db/queries/attacks.sql", 23, "many", "SELECT \"id\", \"tenant_id\", \"project_id\", \"title\", \"done\", \"assignee\", \"estimate\", \"created_at\" FROM tasks WHERE tenant_id = ? ORDER BY title", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_WITH_PROJECT_NAMES = new GeneratedQuery("TasksWithProjectNames", "db/queries/attacks.sql", 27, "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
+    static final GeneratedQuery TASKS_WITH_PROJECT_NAMES = new GeneratedQuery("TasksWithProjectNames", "db/queries/attacks.sql", 27, "many", "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.name AS project_name FROM tasks t JOIN projects p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
             + "WHERE t.tenant_id = ? ORDER BY t.title", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_AND_PROJECTS = new GeneratedQuery("TasksAndProjects", "db/queries/attacks.sql", 32, "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.\"id\", p.\"tenant_id\", p.\"name\", p.\"status\", p.\"budget\", p.\"starts_on\", p.\"due_on\", p.\"tags\", p.\"priority\", p.\"score\", p.\"views\", p.\"archived\", p.\"logo\", p.\"settings\", p.\"reviewed_at\", p.\"created_at\" FROM tasks t JOIN projects AS p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
+    static final GeneratedQuery TASKS_AND_PROJECTS = new GeneratedQuery("TasksAndProjects", "db/queries/attacks.sql", 32, "many", "SELECT t.\"id\", t.\"tenant_id\", t.\"project_id\", t.\"title\", t.\"done\", t.\"assignee\", t.\"estimate\", t.\"created_at\", p.\"id\", p.\"tenant_id\", p.\"name\", p.\"status\", p.\"budget\", p.\"starts_on\", p.\"due_on\", p.\"tags\", p.\"priority\", p.\"score\", p.\"views\", p.\"archived\", p.\"logo\", p.\"settings\", p.\"reviewed_at\", p.\"created_at\" FROM tasks t JOIN projects AS p ON p.tenant_id = t.tenant_id AND p.id = t.project_id\n"
             + "WHERE t.tenant_id = ? ORDER BY t.title", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery TASKS_AND_PROJECTS_USING = new GeneratedQuery("TasksAndProjectsUsing", "db/queries/attacks.sql", 37, "SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery TASKS_AND_PROJECTS_USING = new GeneratedQuery("TasksAndProjectsUsing", "db/queries/attacks.sql", 37, "many", "SELECT * FROM tasks JOIN projects USING (tenant_id) WHERE tenant_id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SWAPS_TWO_COLUMNS = new GeneratedQuery("SwapsTwoColumns", "db/queries/attacks.sql", 41, "INSERT INTO tasks\n"
+    static final GeneratedQuery SWAPS_TWO_COLUMNS = new GeneratedQuery("SwapsTwoColumns", "db/queries/attacks.sql", 41, "one", "INSERT INTO tasks\n"
             + "SELECT * FROM (SELECT gen_random_uuid() AS id, ?::uuid AS tenant_id, NULL::uuid AS project_id, ?::text AS assignee,\n"
             + "  false AS done, ?::text AS title, NULL::int4 AS estimate, now() AS created_at) s\n"
             + "RETURNING id, tenant_id, project_id, title, done, assignee, estimate, created_at", GeneratedQuery.Scope.TENANT);

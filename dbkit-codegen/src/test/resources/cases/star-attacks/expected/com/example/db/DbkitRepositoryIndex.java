@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(AttacksRepository.class, AttacksRepository::new));
+                new RepositoryDefinition<>(AttacksRepository.class, AttacksRepository::new, List.of(AttacksRepository.ARCHIVE_SWAP, AttacksRepository.EMBED_SWAP, AttacksRepository.RENAMING_SUBQUERY, AttacksRepository.HONEST_STAR, AttacksRepository.TASKS_WITH_PROJECT_NAMES, AttacksRepository.TASKS_AND_PROJECTS, AttacksRepository.TASKS_AND_PROJECTS_USING, AttacksRepository.SWAPS_TWO_COLUMNS)));
     }
 }

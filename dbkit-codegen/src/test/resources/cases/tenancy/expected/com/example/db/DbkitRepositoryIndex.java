@@ -16,7 +16,7 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(TenancyRepository.class, TenancyRepository::new),
-                new RepositoryDefinition<>(TenancyCrossTenantRepository.class, TenancyCrossTenantRepository::new));
+                new RepositoryDefinition<>(TenancyRepository.class, TenancyRepository::new, List.of(TenancyRepository.TASK_WITH_PROJECT, TenancyRepository.OPEN_TASKS_VIA_CTE, TenancyRepository.LIST_COUNTRIES)),
+                new RepositoryDefinition<>(TenancyCrossTenantRepository.class, TenancyCrossTenantRepository::new, List.of(TenancyCrossTenantRepository.COUNT_PROJECTS_PER_TENANT, TenancyCrossTenantRepository.PROJECTS_OF_TENANT)));
     }
 }

@@ -19,17 +19,17 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TenancyRepository {
-    private static final GeneratedQuery TASK_WITH_PROJECT = new GeneratedQuery("TaskWithProject", "db/queries/tenancy.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery TASK_WITH_PROJECT = new GeneratedQuery("TaskWithProject", "db/queries/tenancy.sql", 1, "one", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
             + "SELECT t.title, p.name\n"
             + "FROM tasks AS t\n"
             + "JOIN projects AS p ON p.id = t.project_id AND p.tenant_id = t.tenant_id\n"
             + "WHERE t.tenant_id = ? AND t.id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery OPEN_TASKS_VIA_CTE = new GeneratedQuery("OpenTasksViaCte", "db/queries/tenancy.sql", 8, "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery OPEN_TASKS_VIA_CTE = new GeneratedQuery("OpenTasksViaCte", "db/queries/tenancy.sql", 8, "many", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
             + "WITH mine AS (SELECT * FROM tasks WHERE tenant_id = ?)\n"
             + "SELECT id FROM mine WHERE NOT done", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_COUNTRIES = new GeneratedQuery("ListCountries", "db/queries/tenancy.sql", 12, "SELECT code, name FROM countries ORDER BY name", GeneratedQuery.Scope.GLOBAL);
+    static final GeneratedQuery LIST_COUNTRIES = new GeneratedQuery("ListCountries", "db/queries/tenancy.sql", 12, "many", "SELECT code, name FROM countries ORDER BY name", GeneratedQuery.Scope.GLOBAL);
 
     private final QueryExecutor executor;
 

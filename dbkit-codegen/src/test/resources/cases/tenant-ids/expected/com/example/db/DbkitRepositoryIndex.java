@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(NotesRepository.class, NotesRepository::new));
+                new RepositoryDefinition<>(NotesRepository.class, NotesRepository::new, List.of(NotesRepository.ADD_NOTE, NotesRepository.LIST_NOTES, NotesRepository.ADD_NOTES, NotesRepository.DELETE_NOTES)));
     }
 }

@@ -19,16 +19,16 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class NotesRepository {
-    private static final GeneratedQuery ADD_NOTE = new GeneratedQuery("AddNote", "db/queries/notes.sql", 1, "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery ADD_NOTE = new GeneratedQuery("AddNote", "db/queries/notes.sql", 1, "execlastid", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
             + "INSERT INTO notes (tenant_id, body) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery LIST_NOTES = new GeneratedQuery("ListNotes", "db/queries/notes.sql", 4, "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery LIST_NOTES = new GeneratedQuery("ListNotes", "db/queries/notes.sql", 4, "many", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
             + "SELECT body FROM notes WHERE tenant_id = ? ORDER BY id", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery ADD_NOTES = new GeneratedQuery("AddNotes", "db/queries/notes.sql", 8, "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery ADD_NOTES = new GeneratedQuery("AddNotes", "db/queries/notes.sql", 8, "copyfrom", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
             + "INSERT INTO notes (tenant_id, body) SELECT ?, dbkit_rows.c2 FROM unnest(?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c2)", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery DELETE_NOTES = new GeneratedQuery("DeleteNotes", "db/queries/notes.sql", 11, "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery DELETE_NOTES = new GeneratedQuery("DeleteNotes", "db/queries/notes.sql", 11, "batchexec", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
             + "DELETE FROM notes WHERE tenant_id = ? AND body = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;

@@ -16,6 +16,6 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(ProjectsRepository.class, ProjectsRepository::new));
+                new RepositoryDefinition<>(ProjectsRepository.class, ProjectsRepository::new, List.of(ProjectsRepository.GET_PROJECT, ProjectsRepository.PROJECTS_BY_IDS, ProjectsRepository.PROJECTS_WITH_STATUS, ProjectsRepository.SET_PROJECT_DETAILS, ProjectsRepository.PROJECT_STATUSES)));
     }
 }

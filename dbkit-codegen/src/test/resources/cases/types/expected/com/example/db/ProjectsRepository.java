@@ -23,17 +23,17 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class ProjectsRepository {
-    private static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery GET_PROJECT = new GeneratedQuery("GetProject", "db/queries/projects.sql", 1, "one", "SELECT \"id\", \"tenant_id\", \"name\", \"status\", \"budget\", \"starts_on\", \"due_on\", \"tags\", \"priority\", \"score\", \"views\", \"archived\", \"logo\", \"settings\", \"reviewed_at\", \"created_at\" FROM projects WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECTS_BY_IDS = new GeneratedQuery("ProjectsByIds", "db/queries/projects.sql", 4, "SELECT id, name FROM projects WHERE tenant_id = ? AND id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery PROJECTS_BY_IDS = new GeneratedQuery("ProjectsByIds", "db/queries/projects.sql", 4, "many", "SELECT id, name FROM projects WHERE tenant_id = ? AND id = ANY(?::uuid[])", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECTS_WITH_STATUS = new GeneratedQuery("ProjectsWithStatus", "db/queries/projects.sql", 7, "SELECT id, status, tags FROM projects WHERE tenant_id = ? AND status = ?", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery PROJECTS_WITH_STATUS = new GeneratedQuery("ProjectsWithStatus", "db/queries/projects.sql", 7, "many", "SELECT id, status, tags FROM projects WHERE tenant_id = ? AND status = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery SET_PROJECT_DETAILS = new GeneratedQuery("SetProjectDetails", "db/queries/projects.sql", 10, "UPDATE projects\n"
+    static final GeneratedQuery SET_PROJECT_DETAILS = new GeneratedQuery("SetProjectDetails", "db/queries/projects.sql", 10, "exec", "UPDATE projects\n"
             + "SET budget = ?, tags = ?, score = ?, archived = ?, logo = ?, settings = ?\n"
             + "WHERE tenant_id = ? AND id = ?", GeneratedQuery.Scope.TENANT);
 
-    private static final GeneratedQuery PROJECT_STATUSES = new GeneratedQuery("ProjectStatuses", "db/queries/projects.sql", 15, "SELECT DISTINCT status FROM projects WHERE tenant_id = ? AND status = ANY(?::project_status[])", GeneratedQuery.Scope.TENANT);
+    static final GeneratedQuery PROJECT_STATUSES = new GeneratedQuery("ProjectStatuses", "db/queries/projects.sql", 15, "many", "SELECT DISTINCT status FROM projects WHERE tenant_id = ? AND status = ANY(?::project_status[])", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
 

@@ -16,7 +16,7 @@ public final class DbkitRepositoryIndex implements RepositoryIndex {
     @Override
     public List<RepositoryDefinition<?>> repositories() {
         return List.of(
-                new RepositoryDefinition<>(MaintenanceRepository.class, MaintenanceRepository::new),
-                new RepositoryDefinition<>(MaintenanceCrossTenantRepository.class, MaintenanceCrossTenantRepository::new));
+                new RepositoryDefinition<>(MaintenanceRepository.class, MaintenanceRepository::new, List.of(MaintenanceRepository.ANNOUNCE_REFRESH)),
+                new RepositoryDefinition<>(MaintenanceCrossTenantRepository.class, MaintenanceCrossTenantRepository::new, List.of(MaintenanceCrossTenantRepository.FORGET_EVENTS, MaintenanceCrossTenantRepository.FORGET_ALL_OLD_EVENTS, MaintenanceCrossTenantRepository.REFRESH_COUNTS, MaintenanceCrossTenantRepository.EMPTY_EVENTS, MaintenanceCrossTenantRepository.COUNT_IN_BLOCK)));
     }
 }

@@ -14,15 +14,15 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class MaintenanceCrossTenantRepository {
-    private static final GeneratedQuery FORGET_EVENTS = new GeneratedQuery("ForgetEvents", "db/queries/maintenance.sql", 1, "CALL forget_events(?, ?)", GeneratedQuery.Scope.CROSS_TENANT);
+    static final GeneratedQuery FORGET_EVENTS = new GeneratedQuery("ForgetEvents", "db/queries/maintenance.sql", 1, "exec", "CALL forget_events(?, ?)", GeneratedQuery.Scope.CROSS_TENANT);
 
-    private static final GeneratedQuery FORGET_ALL_OLD_EVENTS = new GeneratedQuery("ForgetAllOldEvents", "db/queries/maintenance.sql", 6, "CALL forget_events(?)", GeneratedQuery.Scope.CROSS_TENANT);
+    static final GeneratedQuery FORGET_ALL_OLD_EVENTS = new GeneratedQuery("ForgetAllOldEvents", "db/queries/maintenance.sql", 6, "exec", "CALL forget_events(?)", GeneratedQuery.Scope.CROSS_TENANT);
 
-    private static final GeneratedQuery REFRESH_COUNTS = new GeneratedQuery("RefreshCounts", "db/queries/maintenance.sql", 10, "REFRESH MATERIALIZED VIEW CONCURRENTLY event_counts", GeneratedQuery.Scope.CROSS_TENANT);
+    static final GeneratedQuery REFRESH_COUNTS = new GeneratedQuery("RefreshCounts", "db/queries/maintenance.sql", 10, "exec", "REFRESH MATERIALIZED VIEW CONCURRENTLY event_counts", GeneratedQuery.Scope.CROSS_TENANT);
 
-    private static final GeneratedQuery EMPTY_EVENTS = new GeneratedQuery("EmptyEvents", "db/queries/maintenance.sql", 14, "TRUNCATE TABLE events RESTART IDENTITY", GeneratedQuery.Scope.CROSS_TENANT);
+    static final GeneratedQuery EMPTY_EVENTS = new GeneratedQuery("EmptyEvents", "db/queries/maintenance.sql", 14, "exec", "TRUNCATE TABLE events RESTART IDENTITY", GeneratedQuery.Scope.CROSS_TENANT);
 
-    private static final GeneratedQuery COUNT_IN_BLOCK = new GeneratedQuery("CountInBlock", "db/queries/maintenance.sql", 18, "DO $$\n"
+    static final GeneratedQuery COUNT_IN_BLOCK = new GeneratedQuery("CountInBlock", "db/queries/maintenance.sql", 18, "exec", "DO $$\n"
             + "BEGIN\n"
             + "    PERFORM count(*) FROM events;\n"
             + "END\n"

@@ -13,7 +13,7 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class MaintenanceRepository {
-    private static final GeneratedQuery ANNOUNCE_REFRESH = new GeneratedQuery("AnnounceRefresh", "db/queries/maintenance.sql", 27, "NOTIFY counts_refreshed, 'all'", GeneratedQuery.Scope.GLOBAL);
+    static final GeneratedQuery ANNOUNCE_REFRESH = new GeneratedQuery("AnnounceRefresh", "db/queries/maintenance.sql", 27, "exec", "NOTIFY counts_refreshed, 'all'", GeneratedQuery.Scope.GLOBAL);
 
     private final QueryExecutor executor;
 
