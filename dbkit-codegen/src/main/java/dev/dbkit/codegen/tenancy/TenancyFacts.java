@@ -87,13 +87,14 @@ public final class TenancyFacts {
 	}
 
 	/**
-	 * A function: its name, schema, the extension it belongs to, its language and whether it runs as its owner.
+	 * A function: its name, schema, the extension it belongs to, its language, whether it runs as its owner and
+	 * whether it is volatile (may keep state between calls).
 	 */
 	public record Function(long oid, String schema, String name, @Nullable String extension, String language,
-			boolean securityDefiner, boolean leakproof) {
+			boolean securityDefiner, boolean leakproof, boolean volatileFunction) {
 
 		public Function(long oid, String schema, String name, @Nullable String extension) {
-			this(oid, schema, name, extension, "internal", false, true);
+			this(oid, schema, name, extension, "internal", false, true, false);
 		}
 
 	}
@@ -119,6 +120,12 @@ public final class TenancyFacts {
 	private final Set<Long> unsafeDomains;
 
 	private Map<Long, List<Object>> writeTimeTrees = Map.of();
+
+	/**
+	 * Collations that call different strings equal (ICU, {@code deterministic = false}): an equality under one of
+	 * them does not pin one tenant ({@code 'a1' = 'b2'} may hold).
+	 */
+	private Map<Long, String> inexactCollations = Map.of();
 
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
 			Map<Long, Function> functions, Set<Long> equalityOperators) {
@@ -198,8 +205,10 @@ public final class TenancyFacts {
 							ints(rs.getArray(4))));
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("SELECT indexrelid, array(SELECT i.indkey[k] FROM "
-					+ "generate_series(0, i.indnkeyatts - 1) k), array(SELECT i.indkey[k] FROM "
+			// a key column under a collation that calls different values equal keys nothing (0, as an expression)
+			try (ResultSet rs = statement.executeQuery("SELECT indexrelid, array(SELECT CASE WHEN EXISTS (SELECT "
+					+ "FROM pg_collation c WHERE c.oid = i.indcollation[k] AND NOT c.collisdeterministic) THEN 0 ELSE "
+					+ "i.indkey[k] END FROM generate_series(0, i.indnkeyatts - 1) k), array(SELECT i.indkey[k] FROM "
 					+ "generate_series(0, i.indnatts - 1) k) FROM pg_index i")) {
 				while (rs.next()) {
 					indexKeys.put(rs.getLong(1), ints(rs.getArray(2)));
@@ -207,13 +216,13 @@ public final class TenancyFacts {
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT p.oid, n.nspname, p.proname, x.extname, l.lanname, "
-					+ "p.prosecdef, p.proleakproof FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+					+ "p.prosecdef, p.proleakproof, p.provolatile = 'v' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 					+ "JOIN pg_language l ON l.oid = p.prolang LEFT JOIN pg_depend d ON d.classid = "
 					+ "'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e' LEFT JOIN pg_extension x ON "
 					+ "x.oid = d.refobjid")) {
 				while (rs.next()) {
 					functions.put(rs.getLong(1), new Function(rs.getLong(1), rs.getString(2), rs.getString(3),
-							rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+							rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT o.oid, o.oprcode::oid, o.oprname, "
@@ -368,6 +377,7 @@ public final class TenancyFacts {
 		TenancyFacts facts = new TenancyFacts(relations, foreignKeys, indexKeys, indexColumns, functions, equalities,
 				operatorFunctions, operatorNames, children, unsafeDomains);
 		facts.writeTimeTrees = writeTimeTrees(connection);
+		facts.inexactCollations = inexactCollations(connection);
 		return facts;
 	}
 
@@ -446,6 +456,33 @@ public final class TenancyFacts {
 
 	public boolean isEquality(long operator) {
 		return this.equalityOperators.contains(operator);
+	}
+
+	/**
+	 * PostgreSQL's own equality under a collation that tells every two different values apart (or none, for a type
+	 * that is not collatable): the only comparison that pins one tenant.
+	 * @param operator the operator's oid ({@code opno})
+	 * @param collation the comparison's collation ({@code inputcollid}), 0 for none
+	 */
+	public boolean isExactEquality(long operator, long collation) {
+		return isEquality(operator) && !this.inexactCollations.containsKey(collation);
+	}
+
+	/** The name of a collation that calls different values equal, or null for any other. */
+	public @Nullable String inexactCollation(long collation) {
+		return this.inexactCollations.get(collation);
+	}
+
+	private static Map<Long, String> inexactCollations(Connection connection) throws SQLException {
+		Map<Long, String> collations = new HashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT oid, collname FROM pg_collation WHERE NOT "
+						+ "collisdeterministic")) {
+			while (rs.next()) {
+				collations.put(rs.getLong(1), rs.getString(2));
+			}
+		}
+		return collations;
 	}
 
 	/**

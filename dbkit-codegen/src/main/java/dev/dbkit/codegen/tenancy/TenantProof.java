@@ -77,6 +77,14 @@ public final class TenantProof {
 	private static final Set<String> SAFE_EXTENSIONS = Set.of("uuid-ossp", "pgcrypto", "citext", "pg_trgm", "hstore",
 			"ltree", "btree_gin", "btree_gist", "fuzzystrmatch", "unaccent", "intarray", "cube", "earthdistance", "isn");
 
+	/**
+	 * Volatile functions of the trusted extensions that keep nothing in the session: random values and salts. Any
+	 * other volatile function of an extension may (pg_trgm's {@code set_limit} changes a setting the next borrower of
+	 * the connection inherits), so it is not trusted.
+	 */
+	private static final Set<String> STATELESS_VOLATILE_EXTENSION_FUNCTIONS = Set.of("uuid_generate_v1",
+			"uuid_generate_v1mc", "uuid_generate_v4", "gen_random_bytes", "gen_random_uuid", "gen_salt");
+
 	/** Built-ins that run SQL given as text, or read files, large objects or statistics of every tenant. */
 	private static final Set<String> UNSAFE_BUILTINS = Set.of("query_to_xml", "query_to_xmlschema",
 			"query_to_xml_and_xmlschema", "table_to_xml", "table_to_xmlschema", "table_to_xml_and_xmlschema",
@@ -92,6 +100,14 @@ public final class TenantProof {
 			"pg_relation_filepath", "pg_relation_filenode", "pg_visible_in_snapshot", "txid_status", "pg_xact_status",
 			"pg_input_is_valid", "pg_input_error_info", "lastval", "currval");
 
+	/**
+	 * Built-ins that read what earlier borrowers of a pooled connection left in the session: their server-prepared
+	 * statements (literals and all), their cursors ({@code WITH HOLD} outlives a transaction), their settings.
+	 */
+	private static final Set<String> SESSION_READERS = Set.of("pg_prepared_statement", "pg_cursor",
+			"pg_show_all_settings", "pg_show_all_file_settings", "pg_show_replication_origin_status",
+			"pg_get_loaded_modules");
+
 	private static final List<String> UNSAFE_BUILTIN_PREFIXES = List.of("pg_stat_", "pg_ls_", "lo_", "pg_read_",
 			"pg_logical_", "pg_replication_", "dblink", "pg_current_wal");
 
@@ -104,7 +120,10 @@ public final class TenantProof {
 			"pg_advisory_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared", "pg_advisory_unlock",
 			"pg_advisory_unlock_shared", "pg_advisory_unlock_all", "dblink_connect", "dblink_connect_u",
 			"dblink_disconnect", "dblink_open", "pg_replication_origin_session_setup",
-			"pg_replication_origin_session_reset");
+			"pg_replication_origin_session_reset",
+			// of the trusted extensions: pg_trgm's similarity threshold, isn's acceptance of invalid check digits
+			// (declared IMMUTABLE, so volatility does not tell)
+			"set_limit", "isn_weak");
 
 	/**
 	 * Built-ins with an effect beyond the rows they return: notifications, sequences, large objects, transaction
@@ -475,6 +494,15 @@ public final class TenantProof {
 		}
 		List<Object> args = op.list("args");
 		if (args.size() != 2) {
+			return false;
+		}
+		String inexact = this.facts.inexactCollation(op.number("inputcollid", 0));
+		if (inexact != null) {
+			if (isColumnOf(args.get(0), scan, tenantAttno) || isColumnOf(args.get(1), scan, tenantAttno)) {
+				refuse("collation " + inexact, "compares " + this.tenantColumn + " under collation " + inexact
+						+ ", which calls different values equal: it does not pin one tenant. Compare under a "
+						+ "deterministic collation (the column's must be one too: see dbkit:verify's tenant-column)");
+			}
 			return false;
 		}
 		for (int i = 0; i < 2; i++) {
@@ -967,7 +995,7 @@ public final class TenantProof {
 		}
 		long target = modify.numbers("resultRelations").isEmpty() ? -1 : modify.numbers("resultRelations").get(0);
 		for (Object conjunct : PlanTrees.conjuncts(modify.get("onConflictWhere"))) {
-			if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isEquality(op.number("opno", 0))
+			if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isExactEquality(op.number("opno", 0), op.number("inputcollid", 0))
 					&& op.list("args").size() == 2) {
 				for (int i = 0; i < 2; i++) {
 					Node column = (op.list("args").get(i) instanceof Node n) ? stripRelabel(n) : null;
@@ -982,7 +1010,8 @@ public final class TenantProof {
 			}
 		}
 		refuse(table.name(), "may update another tenant's row of " + table.name() + ": its ON CONFLICT target is not "
-				+ "keyed by " + this.tenantColumn + " (an index that has it only as an INCLUDE column does not count); "
+				+ "keyed by " + this.tenantColumn + " (an index that has it only as an INCLUDE column, or under a "
+				+ "collation that calls different values equal, does not count); "
 				+ "conflict on a unique index or constraint whose key columns include " + this.tenantColumn);
 	}
 
@@ -1122,7 +1151,7 @@ public final class TenantProof {
 				continue;
 			}
 			for (Object conjunct : PlanTrees.scanConjuncts(scan)) {
-				if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isEquality(op.number("opno", 0))
+				if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isExactEquality(op.number("opno", 0), op.number("inputcollid", 0))
 						&& op.list("args").size() == 2) {
 					for (int i = 0; i < 2; i++) {
 						Node other = (op.list("args").get(1 - i) instanceof Node n) ? stripRelabel(n) : null;
@@ -1270,16 +1299,19 @@ public final class TenantProof {
 		}
 		if (oid >= TenancyFacts.FIRST_NORMAL_OBJECT_ID) {
 			// an extension is trusted for its compiled functions only: a migration can add any SQL function to it
-			if (function.extension() != null && SAFE_EXTENSIONS.contains(function.extension())
-					&& (function.language().equals("c") || function.language().equals("internal"))
-					&& !function.securityDefiner()) {
-				return;
-			}
-			String origin = (function.extension() != null) ? "of extension " + function.extension() : "defined in the schema";
 			if (function.extension() != null && SESSION_BUILTINS.contains(function.name())) {
 				refuseSessionChange(function.name());
 				return;
 			}
+			// a volatile function may keep state in the session (pg_trgm's set_limit, isn's isn_weak): trusted only
+			// when known to keep none
+			if (function.extension() != null && SAFE_EXTENSIONS.contains(function.extension())
+					&& (function.language().equals("c") || function.language().equals("internal"))
+					&& !function.securityDefiner()
+					&& (!function.volatileFunction() || STATELESS_VOLATILE_EXTENSION_FUNCTIONS.contains(function.name()))) {
+				return;
+			}
+			String origin = (function.extension() != null) ? "of extension " + function.extension() : "defined in the schema";
 			refuse(function.name(), calls() + function.schema() + "." + function.name() + ", a function " + origin
 					+ " whose body dbkit cannot see: it may read or write any tenant's rows; compute it in the query, "
 					+ "or mark a platform query with -- dbkit:cross-tenant");
@@ -1300,6 +1332,12 @@ public final class TenantProof {
 			refuse(name, calls() + name + ", which has an effect beyond the rows it returns (a notification, a "
 					+ "sequence, a large object, a lock, another session or the server): declare it with a -- "
 					+ "dbkit:side-effects line under the query's name", Finding.Kind.SIDE_EFFECT);
+			return;
+		}
+		if (SESSION_READERS.contains(name)) {
+			refuse(name, calls() + name + ", which reads what earlier borrowers of the pooled connection left in the "
+					+ "session (their prepared statements, cursors or settings, another tenant's among them): mark a "
+					+ "platform query with -- dbkit:cross-tenant");
 			return;
 		}
 		if (UNSAFE_BUILTINS.contains(name) || UNSAFE_BUILTIN_PREFIXES.stream().anyMatch(name::startsWith)) {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SchemaFacts {
 
-	record Column(String name, String type, boolean notNull, boolean hasDefault) {
+	/** A column; {@code inexactCollation}: its collation when that calls different values equal, else null. */
+	record Column(String name, String type, boolean notNull, boolean hasDefault, @Nullable String inexactCollation) {
 	}
 
 	record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
@@ -112,13 +113,15 @@ final class SchemaFacts {
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
-					+ "a.attnotnull, a.atthasdef FROM pg_attribute a WHERE a.attnum > 0 AND NOT a.attisdropped "
+					+ "a.attnotnull, a.atthasdef, (SELECT c.collname FROM pg_collation c WHERE c.oid = a.attcollation AND NOT "
+					+ "c.collisdeterministic) FROM pg_attribute a WHERE a.attnum > 0 AND NOT a.attisdropped "
 					+ "ORDER BY a.attrelid, a.attnum")) {
 				while (rs.next()) {
 					Table table = byOid.get(rs.getLong(1));
 					if (table != null) {
 						table.columns().put(rs.getString(2),
-								new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
+								new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+										rs.getString(6)));
 					}
 				}
 			}

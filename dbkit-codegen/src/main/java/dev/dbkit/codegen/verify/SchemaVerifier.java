@@ -249,6 +249,13 @@ public final class SchemaVerifier {
 			else if (!tenantColumn.notNull()) {
 				addTable(table, baseDir, Rule.TENANT_COLUMN, name + "." + tenant + " is nullable: make it NOT NULL");
 			}
+			else if (tenantColumn.inexactCollation() != null) {
+				// 'a1' = 'b2' may hold under it: neither the tenant proof nor a row-level security policy pins one tenant
+				addTable(table, baseDir, Rule.TENANT_COLUMN, name + "." + tenant + " has collation "
+						+ tenantColumn.inexactCollation() + ", which calls different values equal, so that one tenant's "
+						+ "id can match another's, also in row-level security policies: drop the COLLATE clause (a "
+						+ "deterministic collation, such as the default or \"C\")");
+			}
 		}
 		for (String column : new String[] { "created_at", "updated_at" }) {
 			SchemaFacts.Column timestamp = table.column(column).orElse(null);

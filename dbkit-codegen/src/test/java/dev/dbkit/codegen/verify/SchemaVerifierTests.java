@@ -132,7 +132,8 @@ class SchemaVerifierTests {
 			}
 		}
 		VerifyConfig verifyConfig = new VerifyConfig(new GeneratorConfig(GeneratorConfig.ANALYSIS_ONLY_PACKAGE,
-				GeneratorConfig.DEFAULT_TENANT_COLUMN, Map.of(), Map.of(), set(properties.getProperty("globalTables"))),
+				GeneratorConfig.DEFAULT_TENANT_COLUMN, Map.of(), Map.of(), set(properties.getProperty("globalTables")), false,
+				properties.getProperty("tenantIdType", "uuid")),
 				VerifyConfig.DEFAULT_TRIGGER_FUNCTION, set(properties.getProperty("notUserFacingTables")), suppressions,
 				severities);
 		TestDatabase db = TestPostgres.shared().createDatabase("verify_" + caseDir.getFileName());

@@ -1,0 +1,2 @@
+DROP TABLE settings, loose_notes, notes, tenants;
+DROP COLLATION hexsame;

@@ -1,0 +1,28 @@
+-- Tenant ids as text, compared under a collation that calls different ids equal: none of these pins one tenant.
+-- (Found by an attacker: docs/attacks/2026-12-01-round5.md.)
+
+-- name: ListNotes :many
+-- Safe: the column's own, deterministic collation.
+SELECT tenant_id, id, body FROM notes WHERE tenant_id = $1;
+
+-- name: ListNotesCollated :many
+SELECT tenant_id, id, body FROM notes WHERE tenant_id = $1 COLLATE hexsame;
+
+-- name: DeleteNoteCollated :exec
+DELETE FROM notes WHERE tenant_id = $1 COLLATE hexsame AND id = $2;
+
+-- name: RenameNoteCollated :exec
+UPDATE notes SET body = $2 WHERE tenant_id COLLATE hexsame = $1 AND id = $3;
+
+-- name: ListLooseNotes :many
+SELECT tenant_id, id, body FROM loose_notes WHERE tenant_id = $1;
+
+-- name: UpsertLooseNote :one
+INSERT INTO loose_notes (tenant_id, id, key, body) VALUES ($1, $2, $3, $4)
+ON CONFLICT (tenant_id, key) DO UPDATE SET body = excluded.body
+RETURNING tenant_id, id, key, body;
+
+-- name: PutSetting :one
+INSERT INTO settings (tenant_id, key, value) VALUES ($1, $2, $3)
+ON CONFLICT (tenant_id COLLATE hexsame, key) DO UPDATE SET value = excluded.value
+RETURNING tenant_id, key, value;

@@ -1,0 +1,3 @@
+DROP EXTENSION "uuid-ossp";
+DROP EXTENSION isn;
+DROP EXTENSION pg_trgm;

@@ -1,0 +1,3 @@
+DROP TABLE notes, tenants;
+DROP COLLATION hexsame;
+DROP FUNCTION update_updated_at_column();
