@@ -27,6 +27,20 @@ final class DbkitOps {
 		return injected("dbkit (tenant from TenantContext)", new QueryExecutor(new JdbcTemplate(dataSource)));
 	}
 
+	/**
+	 * With an observation registry that records a timer per query (Micrometer's meter handler on a simple meter
+	 * registry), as an application with Boot's actuator has.
+	 */
+	static FlagOps observed(DataSource dataSource) {
+		io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
+		registry.observationConfig().observationHandler(
+				new io.micrometer.core.instrument.observation.DefaultMeterObservationHandler(
+						new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+		QueryExecutor executor = new QueryExecutor(new JdbcTemplate(dataSource));
+		executor.setObservationRegistry(registry);
+		return injected("dbkit, observed (timer per query)", executor);
+	}
+
 	/** The experiment of {@link BareJdbcExecutor}: what skipping JdbcTemplate would gain at most. */
 	static FlagOps withoutJdbcTemplate(DataSource dataSource) {
 		return injected("dbkit on a bare-JDBC executor (experiment)", new BareJdbcExecutor(dataSource));

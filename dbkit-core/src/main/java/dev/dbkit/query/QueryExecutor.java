@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,12 +44,48 @@ public class QueryExecutor {
 
 	private final JdbcOperations jdbc;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable QueryObservationConvention observationConvention;
+
 	public QueryExecutor(JdbcOperations jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Makes every call an {@link io.micrometer.observation.Observation} ({@code dbkit.query}: a timer per query with
+	 * low-cardinality tags, errors recorded, a span in traces). Without one (the default,
+	 * {@link ObservationRegistry#NOOP}) a call checks one flag and nothing else.
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/** Replaces {@link DefaultQueryObservationConvention}: other names, more tags. */
+	public void setObservationConvention(@Nullable QueryObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	private Observation observation(GeneratedQuery query) {
+		return QueryObservationDocumentation.QUERY.observation(this.observationConvention,
+				DefaultQueryObservationConvention.INSTANCE, () -> new QueryObservationContext(query),
+				this.observationRegistry);
+	}
+
+	private <R> R observed(GeneratedQuery query, Supplier<R> call) {
+		R result = observation(query).observe(call);
+		return java.util.Objects.requireNonNull(result, "a generated call returns a value");
+	}
+
 	/** The first row, if any ({@code :one}). */
 	public <T> Optional<T> one(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
+		if (this.observationRegistry.isNoop()) {
+			return oneUnobserved(query, binder, reader);
+		}
+		return observed(query, () -> oneUnobserved(query, binder, reader));
+	}
+
+	private <T> Optional<T> oneUnobserved(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
 		fence(query);
 		try {
 			ResultSetExtractor<Optional<T>> extractor = (rs) -> rs.next() ? Optional.of(reader.read(rs))
@@ -70,6 +110,13 @@ public class QueryExecutor {
 
 	/** Every row ({@code :many}). */
 	public <T> List<T> many(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
+		if (this.observationRegistry.isNoop()) {
+			return manyUnobserved(query, binder, reader);
+		}
+		return observed(query, () -> manyUnobserved(query, binder, reader));
+	}
+
+	private <T> List<T> manyUnobserved(GeneratedQuery query, ParameterBinder binder, RowReader<T> reader) {
 		fence(query);
 		try {
 			ResultSetExtractor<List<T>> extractor = (rs) -> {
@@ -96,6 +143,14 @@ public class QueryExecutor {
 	 * holds a connection.
 	 */
 	public <T> Stream<T> stream(GeneratedQuery query, @Nullable Object tenant, ParameterBinder binder,
+			RowReader<T> reader, int fetchSize) {
+		if (this.observationRegistry.isNoop()) {
+			return streamUnobserved(query, tenant, binder, reader, fetchSize);
+		}
+		return observed(query, () -> streamUnobserved(query, tenant, binder, reader, fetchSize));
+	}
+
+	private <T> Stream<T> streamUnobserved(GeneratedQuery query, @Nullable Object tenant, ParameterBinder binder,
 			RowReader<T> reader, int fetchSize) {
 		fence(query);
 		if (!(this.jdbc instanceof JdbcTemplate template) || template.getDataSource() == null) {
@@ -242,6 +297,14 @@ public class QueryExecutor {
 	 * pg_advisory_xact_lock(?)}) is run too, and its row discarded.
 	 */
 	public void exec(GeneratedQuery query, ParameterBinder binder) {
+		if (this.observationRegistry.isNoop()) {
+			execUnobserved(query, binder);
+			return;
+		}
+		observation(query).observe(() -> execUnobserved(query, binder));
+	}
+
+	private void execUnobserved(GeneratedQuery query, ParameterBinder binder) {
 		fence(query);
 		try {
 			this.jdbc.execute(query.sql(), (PreparedStatementCallback<Void>) (ps) -> {
@@ -257,6 +320,13 @@ public class QueryExecutor {
 
 	/** Runs a statement and returns the number of rows it affected ({@code :execrows}). */
 	public long execRows(GeneratedQuery query, ParameterBinder binder) {
+		if (this.observationRegistry.isNoop()) {
+			return execRowsUnobserved(query, binder);
+		}
+		return observed(query, () -> execRowsUnobserved(query, binder));
+	}
+
+	private long execRowsUnobserved(GeneratedQuery query, ParameterBinder binder) {
 		fence(query);
 		try {
 			return update(query, binder);
@@ -274,6 +344,14 @@ public class QueryExecutor {
 	 */
 	public <T> long[] batchExec(GeneratedQuery query, @Nullable Object tenant, List<T> items, int parametersPerItem,
 			ItemBinder<T> binder) {
+		if (this.observationRegistry.isNoop()) {
+			return batchExecUnobserved(query, tenant, items, parametersPerItem, binder);
+		}
+		return observed(query, () -> batchExecUnobserved(query, tenant, items, parametersPerItem, binder));
+	}
+
+	private <T> long[] batchExecUnobserved(GeneratedQuery query, @Nullable Object tenant, List<T> items, int parametersPerItem,
+			ItemBinder<T> binder) {
 		long[] counts = new long[items.size()];
 		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {
 			for (int i = 0; i < n; i++) {
@@ -286,6 +364,14 @@ public class QueryExecutor {
 
 	/** Runs a statement once per item ({@code :batchone}), as {@link #batchExec}: the first row of each run. */
 	public <T, R> List<Optional<R>> batchOne(GeneratedQuery query, @Nullable Object tenant, List<T> items,
+			int parametersPerItem, ItemBinder<T> binder, RowReader<R> reader) {
+		if (this.observationRegistry.isNoop()) {
+			return batchOneUnobserved(query, tenant, items, parametersPerItem, binder, reader);
+		}
+		return observed(query, () -> batchOneUnobserved(query, tenant, items, parametersPerItem, binder, reader));
+	}
+
+	private <T, R> List<Optional<R>> batchOneUnobserved(GeneratedQuery query, @Nullable Object tenant, List<T> items,
 			int parametersPerItem, ItemBinder<T> binder, RowReader<R> reader) {
 		List<Optional<R>> results = new ArrayList<>(items.size());
 		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {
@@ -301,6 +387,14 @@ public class QueryExecutor {
 
 	/** Runs a statement once per item ({@code :batchmany}), as {@link #batchExec}: the rows of each run. */
 	public <T, R> List<List<R>> batchMany(GeneratedQuery query, @Nullable Object tenant, List<T> items,
+			int parametersPerItem, ItemBinder<T> binder, RowReader<R> reader) {
+		if (this.observationRegistry.isNoop()) {
+			return batchManyUnobserved(query, tenant, items, parametersPerItem, binder, reader);
+		}
+		return observed(query, () -> batchManyUnobserved(query, tenant, items, parametersPerItem, binder, reader));
+	}
+
+	private <T, R> List<List<R>> batchManyUnobserved(GeneratedQuery query, @Nullable Object tenant, List<T> items,
 			int parametersPerItem, ItemBinder<T> binder, RowReader<R> reader) {
 		List<List<R>> results = new ArrayList<>(items.size());
 		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {

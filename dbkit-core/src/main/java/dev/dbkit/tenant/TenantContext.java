@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 /**
  * Holds the tenant of the current thread's unit of work, like Spring Security's context holder.
@@ -20,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  * block.
  */
 public final class TenantContext {
+
+	/**
+	 * The logging context's key for the current tenant: while a tenant is set, every log line of the thread can show
+	 * it ({@code %X{tenantId}} in a Logback pattern; structured logging writes it as a field). It is the only place
+	 * the tenant id is recorded per call: observations never tag it (unbounded cardinality).
+	 */
+	public static final String MDC_KEY = "tenantId";
 
 	private static final ThreadLocal<@Nullable Object> CURRENT = new ThreadLocal<>();
 
@@ -69,7 +77,7 @@ public final class TenantContext {
 	private static <T> T callAsId(Object tenantId, Supplier<T> work) {
 		Objects.requireNonNull(tenantId, "tenantId must not be null");
 		Object previous = CURRENT.get();
-		CURRENT.set(tenantId);
+		put(tenantId);
 		try {
 			return work.get();
 		}
@@ -95,7 +103,7 @@ public final class TenantContext {
 	/** {@link #runAcrossTenants(Runnable)} with a result. */
 	public static <T> T callAcrossTenants(Supplier<T> work) {
 		Object previous = CURRENT.get();
-		CURRENT.remove();
+		drop();
 		try {
 			return work.get();
 		}
@@ -199,7 +207,7 @@ public final class TenantContext {
 					+ tenantId.getClass().getName());
 		}
 		Object previous = CURRENT.get();
-		CURRENT.set(tenantId);
+		put(tenantId);
 		return new Scope(previous);
 	}
 
@@ -226,22 +234,32 @@ public final class TenantContext {
 
 	/** Sets the tenant for context propagation ({@link TenantThreadLocalAccessor}), which restores it itself. */
 	static void set(Object tenantId) {
-		CURRENT.set(Objects.requireNonNull(tenantId, "tenantId must not be null"));
+		put(Objects.requireNonNull(tenantId, "tenantId must not be null"));
 	}
 
 	/** Sets the given tenant back, or clears the context when it is {@code null}. */
 	static void restore(@Nullable Object tenantId) {
 		if (tenantId == null) {
-			CURRENT.remove();
+			drop();
 		}
 		else {
-			CURRENT.set(tenantId);
+			put(tenantId);
 		}
+	}
+
+	private static void put(Object tenantId) {
+		CURRENT.set(tenantId);
+		MDC.put(MDC_KEY, tenantId.toString());
+	}
+
+	private static void drop() {
+		CURRENT.remove();
+		MDC.remove(MDC_KEY);
 	}
 
 	/** Removes the current thread's tenant. */
 	public static void clear() {
-		CURRENT.remove();
+		drop();
 	}
 
 }

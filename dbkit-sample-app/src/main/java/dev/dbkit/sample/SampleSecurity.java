@@ -28,6 +28,9 @@ class SampleSecurity {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/tenants")
 			.hasAuthority("SCOPE_platform")
+			// what the application can run and where its schema stands: for operators
+			.requestMatchers("/actuator/dbkit")
+			.hasAuthority("SCOPE_platform")
 			.anyRequest()
 			.authenticated())
 			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()))

@@ -88,4 +88,29 @@ class SampleApplicationTests {
 		assertThat(response.body()).contains("000003_add_feature_table.up.sql").contains("\"state\":\"SUCCESS\"");
 	}
 
+	@Autowired
+	DevTokens tokens;
+
+	@Test
+	void dbkitActuatorEndpointListsQueriesMigrationsAndTenancyToOperatorsOnly() throws Exception {
+		URI endpoint = URI.create("http://localhost:" + this.port + "/actuator/dbkit");
+		HttpClient http = HttpClient.newHttpClient();
+		assertThat(http.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
+		String tenantToken = this.tokens.token("aaaaaaaa-0000-0000-0000-000000000000", null);
+		assertThat(http.send(HttpRequest.newBuilder(endpoint).header("Authorization", "Bearer " + tenantToken).build(),
+				HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(403);
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+			.header("Authorization", "Bearer " + this.tokens.token(null, "platform"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"type\":\"dev.dbkit.sample.db.FeatureFlagsRepository\"")
+			.contains("\"name\":\"GetFeatureFlag\",\"location\":\"db/queries/feature_flags.sql:")
+			.contains("\"scope\":\"cross-tenant\"")
+			.contains("\"version\":\"000003\",\"description\":\"add_feature_table\",\"status\":\"applied\"")
+			.contains("\"downAvailable\":true")
+			.contains("\"idType\":\"uuid\"");
+	}
+
 }

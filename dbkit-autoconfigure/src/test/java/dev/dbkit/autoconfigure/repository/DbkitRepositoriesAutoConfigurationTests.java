@@ -27,6 +27,14 @@ import dev.dbkit.tenant.UnknownTenantException;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+
+import dev.dbkit.query.DefaultQueryObservationConvention;
+import dev.dbkit.query.QueryObservationContext;
+import dev.dbkit.query.QueryObservationConvention;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -83,6 +91,44 @@ class DbkitRepositoriesAutoConfigurationTests {
 				assertThat(notes.listNotes()).containsExactly("kept");
 			});
 		});
+	}
+
+	@Test
+	void withAnObservationRegistryEveryCallIsObservedByTheApplicationsConvention() {
+		java.util.List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<QueryObservationContext>() {
+
+			@Override
+			public void onStop(QueryObservationContext context) {
+				observed.add(context.getName() + " " + context.getLowCardinalityKeyValues().stream()
+					.filter((tag) -> tag.getKey().equals("dbkit.query.name") || tag.getKey().equals("team"))
+					.map((tag) -> tag.getKey() + "=" + tag.getValue())
+					.toList());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof QueryObservationContext;
+			}
+
+		});
+		QueryObservationConvention convention = new DefaultQueryObservationConvention() {
+
+			@Override
+			public io.micrometer.common.KeyValues getLowCardinalityKeyValues(QueryObservationContext context) {
+				return super.getLowCardinalityKeyValues(context).and("team", "notes");
+			}
+
+		};
+		this.runner.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(QueryObservationConvention.class, () -> convention)
+			.run((context) -> {
+				UUID tenant = new JdbcTemplate(context.getBean(DataSource.class))
+					.queryForObject("INSERT INTO tenants (name) VALUES ('acme') RETURNING id", UUID.class);
+				TenantContext.runAs(tenant, () -> context.getBean(NotesRepository.class).listNotes());
+				assertThat(observed).containsExactly("dbkit.query [dbkit.query.name=ListNotes, team=notes]");
+			});
 	}
 
 	@Test

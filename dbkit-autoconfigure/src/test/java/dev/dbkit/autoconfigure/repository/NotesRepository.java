@@ -10,10 +10,10 @@ import dev.dbkit.tenant.TenantContext;
 /** Shaped like a generated repository, over the test migrations' notes table. */
 public class NotesRepository {
 
-	private static final GeneratedQuery ADD = new GeneratedQuery("AddNote", "test", 1,
+	static final GeneratedQuery ADD = new GeneratedQuery("AddNote", "test", 1,
 			"INSERT INTO notes (tenant_id, body) VALUES (?, ?)", true);
 
-	private static final GeneratedQuery LIST = new GeneratedQuery("ListNotes", "test", 2,
+	static final GeneratedQuery LIST = new GeneratedQuery("ListNotes", "test", 2,
 			"SELECT body FROM notes WHERE tenant_id = ? ORDER BY body", true);
 
 	private final QueryExecutor executor;

@@ -10,7 +10,8 @@ public final class TestRepositoryIndex implements RepositoryIndex {
 
 	@Override
 	public List<RepositoryDefinition<?>> repositories() {
-		return List.of(new RepositoryDefinition<>(NotesRepository.class, NotesRepository::new));
+		return List.of(new RepositoryDefinition<>(NotesRepository.class, NotesRepository::new,
+				List.of(NotesRepository.ADD, NotesRepository.LIST)));
 	}
 
 }

@@ -1,0 +1,7 @@
+/**
+ * The {@code dbkit} actuator endpoint.
+ */
+@NullMarked
+package dev.dbkit.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;
