@@ -123,6 +123,26 @@ public final class MigrationCatalog {
 		return this.migrations.stream().filter((migration) -> migration.version() == version).findFirst();
 	}
 
+	/**
+	 * A digest of every file's name and text: two catalogs with the same fingerprint build the same schema (a test
+	 * database template is rebuilt when it changes).
+	 */
+	public String fingerprint() {
+		try {
+			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+			for (Migration migration : this.migrations) {
+				for (MigrationScript script : List.of(migration.up(), migration.down())) {
+					digest.update((script.fileName() + "\u0000" + script.sql() + "\u0000")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				}
+			}
+			return java.util.HexFormat.of().formatHex(digest.digest());
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
 	/** The highest version, or 0 when there are no migrations. */
 	public long latestVersion() {
 		return this.migrations.isEmpty() ? 0 : this.migrations.get(this.migrations.size() - 1).version();

@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One database per test class, shared by the JUnit extension and the Spring context of that class, so that a test
- * that uses both sees one database.
+ * that uses both sees one database: a clone of the migrated template when the application has migrations
+ * ({@link MigratedTemplates}), else an empty one.
  */
 final class TestDatabases {
 
@@ -15,7 +16,12 @@ final class TestDatabases {
 	}
 
 	static TestDatabase forClass(Class<?> testClass) {
-		return BY_CLASS.computeIfAbsent(testClass, (type) -> TestPostgres.shared().createDatabase(type.getName()));
+		return BY_CLASS.computeIfAbsent(testClass, (type) -> {
+			TestPostgres server = TestPostgres.shared();
+			String template = MigratedTemplates.templateFor(server);
+			return (template != null) ? server.cloneDatabase(type.getName(), template)
+					: server.createDatabase(type.getName());
+		});
 	}
 
 }

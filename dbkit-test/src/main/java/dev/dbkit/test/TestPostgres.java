@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -163,7 +166,39 @@ public final class TestPostgres {
 	 * {@link DatabaseRoles#OWNER}, with {@link DatabaseRoles#APPLICATION} granted what it needs.
 	 */
 	public TestDatabase createDatabase(String hint) {
+		return createNamedDatabase(databaseName(hint));
+	}
+
+	/**
+	 * Creates a new database whose name starts with a form of {@code hint}, a copy of {@code template} (schema,
+	 * history and rows), owned by {@link DatabaseRoles#OWNER}, with {@link DatabaseRoles#APPLICATION} granted what it
+	 * needs (the database's own grants are not copied).
+	 */
+	public TestDatabase cloneDatabase(String hint, String template) {
 		String name = databaseName(hint);
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
+				Statement statement = connection.createStatement()) {
+			ensureRoles(connection);
+			statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + " OWNER "
+					+ DatabaseRoles.OWNER);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test database " + name + " from template " + template
+					+ " on " + this.description + ": " + ex.getMessage() + rolesHint(ex), ex);
+		}
+		return granted(name);
+	}
+
+	/**
+	 * A template database with the migrations at {@code location} ({@code classpath:} or {@code filesystem:})
+	 * applied, built unless one of the same files exists, for {@link #cloneDatabase(String, String)}; null when
+	 * they cannot be applied (the log says why).
+	 */
+	public @Nullable String migratedTemplate(String location) {
+		return MigratedTemplates.build(this, location);
+	}
+
+	TestDatabase createNamedDatabase(String name) {
 		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties())) {
 			ensureRoles(connection);
 			DatabaseRoles.createDatabase(connection, name);
@@ -172,6 +207,10 @@ public final class TestPostgres {
 			throw new IllegalStateException("Could not create test database " + name + " on " + this.description
 					+ ": " + ex.getMessage() + rolesHint(ex), ex);
 		}
+		return granted(name);
+	}
+
+	private TestDatabase granted(String name) {
 		try (Connection connection = DriverManager.getConnection(urlFor(name), connectionProperties())) {
 			DatabaseRoles.grantApplication(connection);
 		}
@@ -181,6 +220,58 @@ public final class TestPostgres {
 		}
 		return new TestDatabase(name, urlFor(name), DatabaseRoles.OWNER, DatabaseRoles.OWNER_PASSWORD,
 				DatabaseRoles.APPLICATION, DatabaseRoles.APPLICATION_PASSWORD);
+	}
+
+	boolean templateExists(String name) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
+				PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next();
+			}
+		}
+	}
+
+	/** Marks a database a template, so that a clone needs no ownership of it; best effort. */
+	void markTemplate(String name) {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
+				Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + quote(name) + " WITH IS_TEMPLATE true");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not mark {} a template: {}", name, ex.getMessage());
+		}
+	}
+
+	/** Templates of earlier migrations on a server that outlived their JVM: nobody clones them any more. */
+	void dropStaleTemplates(String prefix) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+			statement.setString(1, prefix);
+			java.util.List<String> stale = new java.util.ArrayList<>();
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					stale.add(rs.getString(1));
+				}
+			}
+			stale.forEach(this::dropDatabaseQuietly);
+		}
+	}
+
+	void dropDatabaseQuietly(String name) {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
+				Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + quote(name) + " WITH IS_TEMPLATE false");
+			statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not drop {}: {}", name, ex.getMessage());
+		}
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 	/**
@@ -243,7 +334,7 @@ public final class TestPostgres {
 		return hostPart + "/" + database + params;
 	}
 
-	private static @Nullable String setting(String name) {
+	static @Nullable String setting(String name) {
 		String property = System.getProperty("dbkit.test." + name);
 		if (property != null && !property.isBlank()) {
 			return property;

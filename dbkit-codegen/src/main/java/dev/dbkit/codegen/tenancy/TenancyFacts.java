@@ -127,6 +127,10 @@ public final class TenancyFacts {
 	 */
 	private Map<Long, String> inexactCollations = Map.of();
 
+	/** The functions of PostgreSQL's equalities that hold only for the same value (tenant ids are among these types). */
+	private static final String EXACT_EQUALITY_FUNCTIONS = "'uuid_eq', 'int2eq', 'int4eq', 'int8eq', 'texteq', "
+			+ "'nameeq', 'oideq', 'byteaeq', 'chareq'";
+
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
 			Map<Long, Function> functions, Set<Long> equalityOperators) {
 		this(relations, foreignKeys, indexKeys, indexKeys, functions, equalityOperators, Map.of(), Map.of(), Map.of(),
@@ -227,6 +231,9 @@ public final class TenancyFacts {
 			}
 			try (ResultSet rs = statement.executeQuery("SELECT o.oid, o.oprcode::oid, o.oprname, "
 					+ "o.oprname = '=' AND o.oprleft = o.oprright AND o.oid < " + FIRST_NORMAL_OBJECT_ID
+					// equality that tells every two different values apart: not bpchar's (trailing blanks), nor
+					// floats', numeric's, interval's... (a cast to one would make other tenants' ids equal)
+					+ " AND o.oprcode::regproc::text IN (" + EXACT_EQUALITY_FUNCTIONS + ")"
 					+ " FROM pg_operator o")) {
 				while (rs.next()) {
 					operatorFunctions.put(rs.getLong(1), rs.getLong(2));

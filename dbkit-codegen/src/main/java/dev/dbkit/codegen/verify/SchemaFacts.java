@@ -93,16 +93,72 @@ final class SchemaFacts {
 	 * The ordinary tables of the user schemas, by name, the migration history left out; their views and
 	 * materialized views; and the {@code SECURITY DEFINER} functions.
 	 */
-	static Facts load(Connection connection, String historyTable) throws SQLException {
+	/**
+	 * dbkit's policy condition as this server deparses it (read back from a policy on a temporary table), so that
+	 * a table's policy can be compared with it exactly: a policy that only mentions {@code dbkit.tenant_id} may
+	 * compare under another collation, cast to a type that rounds, or accept rows of every tenant.
+	 */
+	static String expectedPolicy(Connection connection, String tenantColumn, String sqlType) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TEMPORARY TABLE dbkit_policy_probe (" + tenantColumn + " " + sqlType + ")");
+			try {
+				statement.execute("CREATE POLICY probe ON pg_temp.dbkit_policy_probe USING ("
+						+ dev.dbkit.tenant.RowLevelSecurity.condition(tenantColumn, sqlType) + ")");
+				try (ResultSet rs = statement.executeQuery("SELECT pg_get_expr(polqual, polrelid) FROM pg_policy "
+						+ "WHERE polrelid = 'pg_temp.dbkit_policy_probe'::regclass")) {
+					rs.next();
+					return rs.getString(1);
+				}
+			}
+			finally {
+				statement.execute("DROP TABLE pg_temp.dbkit_policy_probe");
+			}
+		}
+	}
+
+	/** A rule (not a view's) on a table whose owner bypasses row-level security: it runs with the owner's rights. */
+	record BypassingRule(String table, String rule, String owner) {
+	}
+
+	static List<BypassingRule> bypassingRules(Connection connection) throws SQLException {
+		List<BypassingRule> rules = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT c.relname, r.rulename, pg_get_userbyid(c.relowner) FROM "
+						+ "pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = "
+						+ "c.relnamespace WHERE r.rulename <> '_RETURN' AND n.nspname NOT IN ('pg_catalog', "
+						+ "'information_schema') AND " + BYPASSES_RLS.formatted("c.relowner") + " ORDER BY 1, 2")) {
+			while (rs.next()) {
+				rules.add(new BypassingRule(rs.getString(1), rs.getString(2), rs.getString(3)));
+			}
+		}
+		return rules;
+	}
+
+	/** Inheritance and partitions: each child table's name with its parent's. */
+	static List<String[]> children(Connection connection) throws SQLException {
+		List<String[]> children = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT p.relname, c.relname FROM pg_inherits i JOIN pg_class p "
+						+ "ON p.oid = i.inhparent JOIN pg_class c ON c.oid = i.inhrelid WHERE p.relkind IN ('r', 'p') "
+						+ "ORDER BY 1, 2")) {
+			while (rs.next()) {
+				children.add(new String[] { rs.getString(1), rs.getString(2) });
+			}
+		}
+		return children;
+	}
+
+	static Facts load(Connection connection, String historyTable, String expectedPolicy) throws SQLException {
+		String policy = "'" + expectedPolicy.replace("'", "''") + "'";
 		Map<Long, Table> byOid = new LinkedHashMap<>();
 		String userTables = "c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
 				+ "AND n.nspname NOT LIKE 'pg_toast%' AND c.relname <> '" + historyTable.replace("'", "''") + "'";
 		try (Statement statement = connection.createStatement()) {
 			try (ResultSet rs = statement.executeQuery("SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class'), "
 					+ "c.relrowsecurity AND c.relforcerowsecurity, EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = "
-					+ "c.oid AND p.polcmd = '*' AND p.polpermissive AND pg_get_expr(p.polqual, p.polrelid) LIKE "
-					+ "'%dbkit.tenant_id%' AND coalesce(pg_get_expr(p.polwithcheck, p.polrelid), pg_get_expr(p.polqual, "
-					+ "p.polrelid)) LIKE '%dbkit.tenant_id%'), array(SELECT p.polname FROM pg_policy p WHERE p.polrelid = "
+					+ "c.oid AND p.polcmd = '*' AND p.polpermissive AND pg_get_expr(p.polqual, p.polrelid) = "
+					+ policy + " AND coalesce(pg_get_expr(p.polwithcheck, p.polrelid), pg_get_expr(p.polqual, "
+					+ "p.polrelid)) = " + policy + "), array(SELECT p.polname FROM pg_policy p WHERE p.polrelid = "
 					+ "c.oid AND p.polpermissive ORDER BY p.polname)::text[] "
 					+ "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + userTables
 					+ " ORDER BY c.relname")) {

@@ -75,8 +75,13 @@ public final class SchemaVerifier {
 		int queries = 0;
 		if (migrated) {
 			SchemaFacts.Facts facts;
+			List<SchemaFacts.BypassingRule> rules;
+			List<String[]> children;
 			try (Connection connection = dataSource.getConnection()) {
-				facts = SchemaFacts.load(connection, HISTORY_TABLE);
+				facts = SchemaFacts.load(connection, HISTORY_TABLE,
+						SchemaFacts.expectedPolicy(connection, this.config.tenantColumn(), expectedTenantType()));
+				rules = SchemaFacts.bypassingRules(connection);
+				children = SchemaFacts.children(connection);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("Could not read the catalog: " + ex.getMessage(), ex);
@@ -87,6 +92,8 @@ public final class SchemaVerifier {
 			}
 			checkViews(facts.views(), baseDir);
 			checkDefiners(facts.definers(), baseDir);
+			checkRules(rules, baseDir);
+			checkGlobalParents(children, baseDir);
 			queries = checkQueries(baseDir, queriesDir, dataSource, simpleConnections);
 		}
 		List<Finding> kept = this.findings.stream()
@@ -285,7 +292,10 @@ public final class SchemaVerifier {
 		if (tenantScoped && (!table.rowSecurity() || !table.tenantPolicy())) {
 			addTable(table, baseDir, Rule.ROW_LEVEL_SECURITY, "table " + name + " is not guarded by row-level security "
 					+ "on " + RowLevelSecurity.TENANT_SETTING + (table.rowSecurity()
-							? " (no policy for every command on it)" : " (not enabled and forced)") + ": add `"
+							? " (no permissive policy for every command whose USING and WITH CHECK are exactly dbkit's "
+									+ "condition: another comparison may round, ignore case or blanks, or let rows of "
+									+ "every tenant through)"
+							: " (not enabled and forced)") + ": add `"
 					+ RowLevelSecurity.statements(name, tenant, expectedTenantType()).replaceAll("\\s*\n\\s*", " ").strip()
 					+ "` (and generate with rowLevelSecurity)");
 		}
@@ -403,6 +413,36 @@ public final class SchemaVerifier {
 						+ "security: any caller reads and writes every tenant's rows through it. Make it SECURITY "
 						+ "INVOKER, or give it to a role that is neither superuser nor BYPASSRLS (ALTER FUNCTION "
 						+ function.signature() + " OWNER TO ...)");
+			}
+		}
+	}
+
+	/** A rule runs with its table owner's rights: an owner that bypasses the policies takes them away. */
+	private void checkRules(List<SchemaFacts.BypassingRule> rules, Path baseDir) {
+		for (SchemaFacts.BypassingRule rule : rules) {
+			addObject(rule.table(), "table", baseDir, Rule.RLS_BYPASS, "rule " + rule.rule() + " on " + rule.table()
+					+ " runs its statements with the rights of the table's owner " + rule.owner() + ", which bypasses "
+					+ "row-level security: whoever writes to " + rule.table() + " reads or writes every tenant's rows "
+					+ "through it. Drop the rule (a trigger runs as the caller), or give the table to a role that is "
+					+ "neither superuser nor BYPASSRLS");
+		}
+	}
+
+	/**
+	 * Rows read through a parent table get the parent's policies, not the child's: a platform-global parent of a
+	 * tenant-scoped child hands out every tenant's rows.
+	 */
+	private void checkGlobalParents(List<String[]> children, Path baseDir) {
+		for (String[] pair : children) {
+			SchemaFacts.Table parent = this.tables.get(pair[0]);
+			SchemaFacts.Table child = this.tables.get(pair[1]);
+			if (parent != null && child != null && isGlobal(parent)
+					&& child.column(this.config.tenantColumn()).isPresent() && !isGlobal(child)) {
+				addTable(parent, baseDir, Rule.TENANT_COLUMN, "table " + parent.name() + " is platform-global but its "
+						+ "child " + child.name() + " is tenant-scoped, and a read or write through the parent applies "
+						+ "only the parent's row-level security: every tenant's rows of " + child.name() + " are reachable "
+						+ "through " + parent.name() + ". Give the parent " + this.config.tenantColumn() + " and the "
+						+ "policy, or do not make " + child.name() + " its child");
 			}
 		}
 	}

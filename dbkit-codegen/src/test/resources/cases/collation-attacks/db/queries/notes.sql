@@ -26,3 +26,15 @@ RETURNING tenant_id, id, key, body;
 INSERT INTO settings (tenant_id, key, value) VALUES ($1, $2, $3)
 ON CONFLICT (tenant_id COLLATE hexsame, key) DO UPDATE SET value = excluded.value
 RETURNING tenant_id, key, value;
+
+-- Round 6: a cast to bpchar (blank-padded character) makes = ignore trailing blanks: 'acme ' equals 'acme'.
+
+-- name: ListNotesPadded :many
+SELECT tenant_id, id, body FROM notes WHERE tenant_id::bpchar = $1::text::bpchar;
+
+-- name: DeleteNotePadded :exec
+DELETE FROM notes WHERE tenant_id::bpchar = $1::text::bpchar AND id = $2;
+
+-- name: PaddedInsert :exec
+INSERT INTO notes (tenant_id, id, body)
+SELECT m.tenant_id, 100, $2 FROM notes m WHERE m.tenant_id::bpchar = $1::text::bpchar AND m.id = 2;
