@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.dbkit.migration.Migrator;
+import dev.dbkit.test.TemplatePool;
 import dev.dbkit.test.TestDatabase;
 import dev.dbkit.test.TestPostgres;
 
@@ -14,7 +15,9 @@ import dev.dbkit.test.TestPostgres;
  * A fresh, fully migrated test database per test class: cloned from the migrated template ({@code dbkit-test}'s
  * way) against created empty and migrated ({@code CREATE DATABASE} + every migration, what each class did before).
  * 100 migrations of the seed's shape (a table with {@code tenant_id}, timestamps, an index, the {@code updated_at}
- * trigger, row-level security), interleaved in one JVM on one server, the order alternating per round.
+ * trigger, row-level security), interleaved in one JVM on one server, the order alternating per round; and a
+ * database taken from {@link TemplatePool}'s clones made ahead of time, as {@code @DbkitTestDatabase} takes one,
+ * while test classes run.
  * <p>
  * In {@code dbkit-benchmarks}: {@code java -cp "target/classes:$(cat target/classpath)"
  * dev.dbkit.benchmarks.TemplateCloneComparison [rounds] [migrations]}
@@ -36,6 +39,19 @@ public final class TemplateCloneComparison {
 		long buildMillis = (System.nanoTime() - start) / 1_000_000;
 		if (template == null) {
 			throw new IllegalStateException("the template could not be built: see the log");
+		}
+		// a test class as dbkit-test gives it one: from the clones made ahead of time, while the previous class's
+		// tests run (here: a class's tests take workMillis)
+		long workMillis = (args.length > 2) ? Long.parseLong(args[2]) : 500;
+		TemplatePool pool = server.templatePool(template, 2);
+		Thread.sleep(3000); // the pool's first clones
+		double[] pooled = new double[rounds];
+		for (int round = 0; round < rounds; round++) {
+			long t = System.nanoTime();
+			TestDatabase db = pool.take("bench_pool");
+			pooled[round] = (System.nanoTime() - t) / 1e6;
+			check(db, count);
+			Thread.sleep(workMillis);
 		}
 		double[] clone = new double[rounds];
 		double[] migrate = new double[rounds];
@@ -72,6 +88,8 @@ public final class TemplateCloneComparison {
 		for (int i = 0; i < rounds; i++) {
 			ratios[i] = migrate[i] / clone[i];
 		}
+		System.out.printf("from the pool (tests of %d ms per class): median %.1f ms (quartiles %.1f-%.1f, max %.1f)%n",
+				workMillis, q(pooled, 0.5), q(pooled, 0.25), q(pooled, 0.75), q(pooled, 1.0));
 		System.out.printf("clone is faster by:    median %.1fx (quartiles %.1f-%.1f), per round%n", q(ratios, 0.5),
 				q(ratios, 0.25), q(ratios, 0.75));
 	}

@@ -33,23 +33,35 @@ final class MigratedTemplates {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigratedTemplates.class);
 
-	/** Per server and location: the template's name, or null when there is none to clone. */
-	private static final Map<String, @Nullable String> TEMPLATES = new HashMap<>();
+	/** Per server and location: clones of the template made ahead of time, or null when there is none to clone. */
+	private static final Map<String, @Nullable TemplatePool> POOLS = new HashMap<>();
 
 	private MigratedTemplates() {
 	}
 
-	/** The template to clone a test class's database from, built on first use; null for an empty database. */
-	static synchronized @Nullable String templateFor(TestPostgres server) {
+	/**
+	 * Clones of the template a test class's database comes from, the template built on first use
+	 * ({@code dbkit.test.template-pool} clones kept ready, 2 by default); null for an empty database.
+	 */
+	static synchronized @Nullable TemplatePool poolFor(TestPostgres server) {
 		String location = location();
 		if (location == null) {
 			return null;
 		}
 		String key = server.description() + "|" + location;
-		if (!TEMPLATES.containsKey(key)) {
-			TEMPLATES.put(key, build(server, location));
+		if (!POOLS.containsKey(key)) {
+			String template = build(server, location);
+			String size = TestPostgres.setting("template-pool");
+			POOLS.put(key, (template != null)
+					? server.templatePool(template, (size != null) ? Integer.parseInt(size.trim()) : 2) : null);
 		}
-		return TEMPLATES.get(key);
+		return POOLS.get(key);
+	}
+
+	/** The template of {@link #poolFor}, for tests. */
+	static synchronized @Nullable String templateFor(TestPostgres server) {
+		TemplatePool pool = poolFor(server);
+		return (pool != null) ? pool.template() : null;
 	}
 
 	private static @Nullable String location() {

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.container.ContainerImageMetadata;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,13 +59,24 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestDatabase database = TestDatabases.forClass(this.testClass);
 			context.getBeanFactory().registerSingleton("dbkitTestDatabase", database);
-			context.getBeanFactory()
-				.registerSingleton("dbkitTestDatabaseConnectionDetails", new TestDatabaseConnectionDetails(database));
+			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
+			register(registry, "dbkitTestDatabaseConnectionDetails", JdbcConnectionDetails.class,
+					new TestDatabaseConnectionDetails(database));
 			if (BOOT_FLYWAY_PRESENT) {
-				context.getBeanFactory()
-					.registerSingleton("dbkitTestDatabaseFlywayConnectionDetails",
-							new OwnerFlywayConnectionDetails(database));
+				register(registry, "dbkitTestDatabaseFlywayConnectionDetails", FlywayConnectionDetails.class,
+						new OwnerFlywayConnectionDetails(database));
 			}
+		}
+
+		/**
+		 * As a bean definition marked the way Boot marks a Testcontainers service connection: Boot's test slices
+		 * ({@code @JdbcTest}, {@code @DataJdbcTest}) then keep this database instead of replacing it with an
+		 * in-memory one ({@code @AutoConfigureTestDatabase(replace = NON_TEST)}).
+		 */
+		private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type, T details) {
+			RootBeanDefinition definition = new RootBeanDefinition(type, () -> details);
+			new ContainerImageMetadata("dbkit-test").addTo(definition);
+			registry.registerBeanDefinition(name, definition);
 		}
 
 	}

@@ -18,9 +18,8 @@ final class TestDatabases {
 	static TestDatabase forClass(Class<?> testClass) {
 		return BY_CLASS.computeIfAbsent(testClass, (type) -> {
 			TestPostgres server = TestPostgres.shared();
-			String template = MigratedTemplates.templateFor(server);
-			return (template != null) ? server.cloneDatabase(type.getName(), template)
-					: server.createDatabase(type.getName());
+			TemplatePool clones = MigratedTemplates.poolFor(server);
+			return (clones != null) ? clones.take(type.getName()) : server.createDatabase(type.getName());
 		});
 	}
 

@@ -198,6 +198,11 @@ public final class TestPostgres {
 		return MigratedTemplates.build(this, location);
 	}
 
+	/** Clones of {@code template} made ahead of time, {@code size} kept ready by a background thread. */
+	public TemplatePool templatePool(String template, int size) {
+		return new TemplatePool(this, template, size);
+	}
+
 	TestDatabase createNamedDatabase(String name) {
 		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties())) {
 			ensureRoles(connection);

@@ -104,4 +104,16 @@ class TestPostgresTests {
 		return values::get;
 	}
 
+	@Test
+	void theContainerImageIsASetting() {
+		assertThat(ContainerPostgres.image()).isEqualTo("postgres:17-alpine");
+		System.setProperty("dbkit.test.image", " registry.acme.com/postgis/postgis:17-3.5 ");
+		try {
+			assertThat(ContainerPostgres.image()).isEqualTo("registry.acme.com/postgis/postgis:17-3.5");
+		}
+		finally {
+			System.clearProperty("dbkit.test.image");
+		}
+	}
+
 }
