@@ -8,6 +8,7 @@ import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -19,8 +20,8 @@ import dev.dbkit.repository.RepositoryDefinition;
 import dev.dbkit.repository.RepositoryIndex;
 
 /**
- * Registers one bean per generated repository, created by the generated factory (no reflection), unless the
- * application already defines a bean of that type.
+ * Registers one bean per generated repository, created by the generated factory (no reflection) through
+ * {@link RepositoryFactory}, unless the application already defines a bean of that type.
  */
 class RepositoryRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
 
@@ -49,15 +50,21 @@ class RepositoryRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoa
 				if (beans.getBeanNamesForType(definition.type(), true, false).length > 0) {
 					continue; // the application defines its own
 				}
-				register(registry, factory, definition);
+				register(registry, definition);
 			}
 		}
 	}
 
-	private static <T> void register(BeanDefinitionRegistry registry, BeanFactory factory,
-			RepositoryDefinition<T> definition) {
-		RootBeanDefinition bean = new RootBeanDefinition(definition.type(),
-				() -> definition.factory().apply(factory.getBean(QueryExecutor.class)));
+	/**
+	 * A factory-method definition ({@link RepositoryFactory#create}, the repository's class as its first argument, the
+	 * {@link QueryExecutor} autowired): what Spring AOT turns into code, where an instance supplier is refused.
+	 */
+	private static <T> void register(BeanDefinitionRegistry registry, RepositoryDefinition<T> definition) {
+		RootBeanDefinition bean = new RootBeanDefinition(RepositoryFactory.class);
+		bean.setFactoryMethodName("create");
+		bean.setTargetType(definition.type());
+		bean.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		bean.getConstructorArgumentValues().addIndexedArgumentValue(0, definition.type());
 		String name = StringUtils.uncapitalize(definition.type().getSimpleName());
 		if (registry.containsBeanDefinition(name)) {
 			name = definition.type().getName();
