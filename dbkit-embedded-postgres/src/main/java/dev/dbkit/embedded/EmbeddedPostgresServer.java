@@ -65,6 +65,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * A server whose JVM was killed (SIGKILL, a crash) keeps running and holds its data directory, so the next start
 	 * would fail. Stop it first: SIGTERM is PostgreSQL's smart shutdown, and nobody is connected to it any more.
 	 */
+	/** Whether a process's command is a PostgreSQL server: {@code .../bin/postgres}, or {@code postgres.exe}. */
+	static boolean isPostgres(String command) {
+		// either separator: the command of a Windows process is C:\...\postgres.exe
+		String name = command.substring(Math.max(command.lastIndexOf('/'), command.lastIndexOf('\\')) + 1)
+			.toLowerCase(java.util.Locale.ROOT);
+		return name.equals("postgres") || name.equals("postgres.exe");
+	}
+
 	static void stopOrphan(Path directory) {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
@@ -74,7 +82,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
 			ProcessHandle.of(pid)
 				.filter(ProcessHandle::isAlive)
-				.filter((process) -> process.info().command().map((c) -> c.endsWith("postgres")).orElse(false))
+				.filter((process) -> process.info().command().map(EmbeddedPostgresServer::isPostgres).orElse(false))
 				.ifPresent((process) -> {
 					logger.warn("A PostgreSQL left running by an earlier start (pid {}) holds {}; stopping it", pid,
 							directory);
@@ -132,6 +140,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			throw new UncheckedIOException("Could not start embedded PostgreSQL in " + directory + ": "
 					+ ex.getMessage(), ex);
 		}
+		catch (IllegalStateException ex) {
+			throw missingBinaries(ex, System.getProperty("os.name"), System.getProperty("os.arch"));
+		}
+	}
+
+	/** zonky's "Missing embedded postgres binaries" as an error that names the artifact to add. */
+	static RuntimeException missingBinaries(IllegalStateException ex, String osName, String osArch) {
+		return (ex.getMessage() != null && ex.getMessage().contains("Missing embedded postgres binaries"))
+				? new MissingPostgresBinariesException(osName, osArch, ex) : ex;
 	}
 
 	public int port() {
