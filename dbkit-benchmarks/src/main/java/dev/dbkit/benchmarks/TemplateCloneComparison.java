@@ -2,9 +2,7 @@ package dev.dbkit.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import dev.dbkit.migration.Migrator;
 import dev.dbkit.test.TemplatePool;
@@ -109,17 +107,16 @@ public final class TemplateCloneComparison {
 	}
 
 	static void writeMigrations(Path folder, int count) throws Exception {
-		List<String> names = new ArrayList<>();
 		Files.writeString(folder.resolve("000001_base.up.sql"), """
 				CREATE FUNCTION update_updated_at_column() RETURNS TRIGGER AS $$
 				BEGIN NEW.updated_at = now(); RETURN NEW; END; $$ LANGUAGE plpgsql;
 				CREATE TABLE tenants (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), name TEXT NOT NULL);
 				""");
-		Files.writeString(folder.resolve("000001_base.down.sql"), "DROP TABLE tenants; DROP FUNCTION update_updated_at_column();");
+		Files.writeString(folder.resolve("000001_base.down.sql"),
+				"DROP TABLE tenants; DROP FUNCTION update_updated_at_column();");
 		for (int i = 2; i <= count; i++) {
 			String table = "things_" + i;
 			String name = String.format("%06d_create_%s", i, table);
-			names.add(name);
 			Files.writeString(folder.resolve(name + ".up.sql"), """
 					CREATE TABLE %1$s (
 					    tenant_id  UUID NOT NULL REFERENCES tenants (id),

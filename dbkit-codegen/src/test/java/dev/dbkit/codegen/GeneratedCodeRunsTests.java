@@ -295,6 +295,46 @@ class GeneratedCodeRunsTests {
 		});
 	}
 
+	/**
+	 * Attack round 7: a migration's own {@code = (text, varchar)} would be chosen at run time for a {@code varchar}
+	 * parameter over the {@code text = text} the build proved; strings are sent untyped, as analysed, so the proved
+	 * operator runs. And its own {@code set_config(text, varchar, boolean)} is not the one the settings call.
+	 */
+	@Test
+	void anOperatorAMigrationDefinesOnBuiltInTypesIsNotWhatRuns() throws Exception {
+		CompiledCase shadows = CompiledCase.compile("operator-shadows", this.work);
+		TestDatabase db = TestPostgres.shared().createDatabase("OperatorShadows");
+		Migrator.create(db.dataSource(), "filesystem:"
+				+ GoldenCasesTests.CASES.resolve("operator-shadows/db/migrations").toAbsolutePath()).up();
+		JdbcTemplate owner = new JdbcTemplate(db.dataSource());
+		owner.update("INSERT INTO tenants VALUES ('acme', 'Acme'), ('globex', 'Globex')");
+		owner.update("INSERT INTO notes VALUES ('acme', 1, 'mine'), ('globex', 2, 'secret'), ('globex', 3, 'mine')");
+		Object notes = shadows.repository("NotesRepository", db.dataSource());
+		TenantContext.runAs("acme", () -> {
+			assertThat((List<?>) call(notes, "listNotes")).singleElement()
+				.satisfies((row) -> assertThat(component(row, "body")).isEqualTo("mine"));
+			assertThat((List<?>) call(notes, "findNotes", "mine")).hasSize(1);
+			assertThat(call(notes, "deleteNote", 2L)).isEqualTo(0L);
+		});
+		assertThat(owner.queryForObject("SELECT count(*) FROM notes WHERE tenant_id = 'globex'", Long.class))
+			.isEqualTo(2L);
+		// the settings statement names pg_catalog's set_config: the tenant it sets is the caller's
+		try (java.sql.Connection connection = db.dataSource().getConnection()) {
+			connection.setAutoCommit(false);
+			try (java.sql.PreparedStatement set = connection.prepareStatement(
+					dev.dbkit.query.GeneratedQuery.TENANT_SETTINGS.strip())) {
+				set.setString(1, "acme");
+				set.execute();
+			}
+			try (java.sql.Statement read = connection.createStatement();
+					java.sql.ResultSet rs = read.executeQuery("SELECT current_setting('dbkit.tenant_id')")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("acme");
+			}
+			connection.rollback();
+		}
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void tenantIdsOfTypeLongAreBoundFromTenantContextUnderRowLevelSecurity() throws Exception {

@@ -23,21 +23,23 @@ public record GeneratedQuery(String name, String file, int line, String command,
 
 	/**
 	 * Sets the tenant for the statement that follows. One {@code set_config} and nothing else: this statement is
-	 * the whole cost of row-level security on a call.
+	 * the whole cost of row-level security on a call. Named with its schema: a migration's own
+	 * {@code set_config(text, varchar, boolean)} would otherwise match the driver's {@code varchar} parameter better
+	 * than PostgreSQL's and set what it likes (attack round 7).
 	 */
-	public static final String TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
+	public static final String TENANT_SETTINGS = "SELECT pg_catalog.set_config('" + RowLevelSecurity.TENANT_SETTING
 			+ "', ?, true);\n";
 
 	/** Runs the statement that follows as a platform query across tenants: no tenant, the platform role. */
-	public static final String CROSS_TENANT_SETTINGS = "SELECT set_config('" + RowLevelSecurity.TENANT_SETTING
-			+ "', '', true), set_config('role', '" + RowLevelSecurity.PLATFORM_ROLE + "', true);\n";
+	public static final String CROSS_TENANT_SETTINGS = "SELECT pg_catalog.set_config('" + RowLevelSecurity.TENANT_SETTING
+			+ "', '', true), pg_catalog.set_config('role', '" + RowLevelSecurity.PLATFORM_ROLE + "', true);\n";
 
 	/**
 	 * Ends a platform query: the session's own role again, so that the platform role never outlasts the statement
 	 * it was taken for, also inside a transaction (a failing statement rolls the role back with its transaction).
 	 * It starts with a line break, which ends a {@code --} comment on the statement's last line.
 	 */
-	public static final String CROSS_TENANT_END = "\n;SELECT set_config('role', 'none', true)";
+	public static final String CROSS_TENANT_END = "\n;SELECT pg_catalog.set_config('role', 'none', true)";
 
 	/** Whom a statement reaches. */
 	public enum Scope {

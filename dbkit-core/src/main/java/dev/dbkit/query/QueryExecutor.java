@@ -147,6 +147,7 @@ public class QueryExecutor {
 		if (this.observationRegistry.isNoop()) {
 			return streamUnobserved(query, tenant, binder, reader, fetchSize);
 		}
+		// observed: opening the cursor (the first fetch); the rows are read as the caller consumes them
 		return observed(query, () -> streamUnobserved(query, tenant, binder, reader, fetchSize));
 	}
 
@@ -350,8 +351,8 @@ public class QueryExecutor {
 		return observed(query, () -> batchExecUnobserved(query, tenant, items, parametersPerItem, binder));
 	}
 
-	private <T> long[] batchExecUnobserved(GeneratedQuery query, @Nullable Object tenant, List<T> items, int parametersPerItem,
-			ItemBinder<T> binder) {
+	private <T> long[] batchExecUnobserved(GeneratedQuery query, @Nullable Object tenant, List<T> items,
+			int parametersPerItem, ItemBinder<T> binder) {
 		long[] counts = new long[items.size()];
 		batch(query, tenant, items, parametersPerItem, binder, (ps, first, n) -> {
 			for (int i = 0; i < n; i++) {

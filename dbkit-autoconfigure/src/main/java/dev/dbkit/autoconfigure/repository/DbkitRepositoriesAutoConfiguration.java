@@ -23,7 +23,8 @@ import dev.dbkit.query.QueryObservationConvention;
  * Registers every generated repository (found through the generated {@code RepositoryIndex}) as a singleton bean,
  * on the {@link QueryExecutor} seam over Boot's {@code JdbcTemplate}, so that the Boot-configured
  * {@code DataSource} and {@code @Transactional} apply. With an {@code ObservationRegistry} (Boot's actuator) every
- * call is an observation, named and tagged by a {@code QueryObservationConvention} bean if there is one. A repository bean the application defines itself replaces
+ * call is an observation, named and tagged by a {@code QueryObservationConvention} bean if there is one. A
+ * repository bean the application defines itself replaces
  * the generated one.
  */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)

@@ -128,7 +128,7 @@ public final class TenancyFacts {
 	private Map<Long, String> inexactCollations = Map.of();
 
 	/** The functions of PostgreSQL's equalities that hold only for the same value (tenant ids are among these types). */
-	private static final String EXACT_EQUALITY_FUNCTIONS = "'uuid_eq', 'int2eq', 'int4eq', 'int8eq', 'texteq', "
+	public static final String EXACT_EQUALITY_FUNCTIONS = "'uuid_eq', 'int2eq', 'int4eq', 'int8eq', 'texteq', "
 			+ "'nameeq', 'oideq', 'byteaeq', 'chareq'";
 
 	TenancyFacts(Map<Long, Relation> relations, List<ForeignKey> foreignKeys, Map<Long, List<Integer>> indexKeys,
@@ -202,16 +202,26 @@ public final class TenancyFacts {
 							rs.getString(4).charAt(0), rs.getString(5), columns, rs.getBoolean(7), rs.getBoolean(8)));
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("SELECT conrelid, conkey, confrelid, confkey FROM pg_constraint "
-					+ "WHERE contype = 'f' ORDER BY oid")) {
+			// a key column compared with an inexact equality (bpchar_ops on text ignores trailing blanks) is left out
+			String exactColumn = " FROM generate_subscripts(c.conkey, 1) k WHERE (SELECT o.oprcode::regproc::text FROM "
+					+ "pg_operator o WHERE o.oid = c.conpfeqop[k]) IN (" + EXACT_EQUALITY_FUNCTIONS + ") ORDER BY k)";
+			try (ResultSet rs = statement.executeQuery("SELECT c.conrelid, array(SELECT c.conkey[k]" + exactColumn
+					+ ", c.confrelid, array(SELECT c.confkey[k]" + exactColumn + " FROM pg_constraint c WHERE "
+					+ "c.contype = 'f' ORDER BY c.oid")) {
 				while (rs.next()) {
 					foreignKeys.add(new ForeignKey(rs.getLong(1), ints(rs.getArray(2)), rs.getLong(3),
 							ints(rs.getArray(4))));
 				}
 			}
-			// a key column under a collation that calls different values equal keys nothing (0, as an expression)
+			// a key column under a collation that calls different values equal, or with an operator class other than
+			// its type's default (bpchar_ops on text: trailing blanks ignored), keys nothing (0, as an expression)
 			try (ResultSet rs = statement.executeQuery("SELECT indexrelid, array(SELECT CASE WHEN EXISTS (SELECT "
-					+ "FROM pg_collation c WHERE c.oid = i.indcollation[k] AND NOT c.collisdeterministic) THEN 0 ELSE "
+					+ "FROM pg_collation c WHERE c.oid = i.indcollation[k] AND NOT c.collisdeterministic) OR NOT EXISTS "
+					+ "(SELECT FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod JOIN pg_amop ao ON "
+					+ "ao.amopfamily = oc.opcfamily AND ao.amoplefttype = oc.opcintype AND ao.amoprighttype = "
+					+ "oc.opcintype AND ao.amopstrategy = CASE am.amname WHEN 'hash' THEN 1 WHEN 'btree' THEN 3 END "
+					+ "JOIN pg_operator o ON o.oid = ao.amopopr WHERE oc.oid = i.indclass[k] AND "
+					+ "o.oprcode::regproc::text IN (" + EXACT_EQUALITY_FUNCTIONS + ")) THEN 0 ELSE "
 					+ "i.indkey[k] END FROM generate_series(0, i.indnkeyatts - 1) k), array(SELECT i.indkey[k] FROM "
 					+ "generate_series(0, i.indnatts - 1) k) FROM pg_index i")) {
 				while (rs.next()) {

@@ -487,6 +487,10 @@ public final class TenantProof {
 		return found[0];
 	}
 
+	private boolean exactEquality(Node op) {
+		return this.facts.isExactEquality(op.number("opno", 0), op.number("inputcollid", 0));
+	}
+
 	/** {@code column = value} with PostgreSQL's own equality, where column is the scan's tenant column. */
 	private boolean bindsTenant(Object conjunct, Node scan, int tenantAttno, Set<Integer> parameters) {
 		if (!(conjunct instanceof Node op) || !op.is("OPEXPR") || !this.facts.isEquality(op.number("opno", 0))) {
@@ -995,7 +999,7 @@ public final class TenantProof {
 		}
 		long target = modify.numbers("resultRelations").isEmpty() ? -1 : modify.numbers("resultRelations").get(0);
 		for (Object conjunct : PlanTrees.conjuncts(modify.get("onConflictWhere"))) {
-			if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isExactEquality(op.number("opno", 0), op.number("inputcollid", 0))
+			if (conjunct instanceof Node op && op.is("OPEXPR") && exactEquality(op)
 					&& op.list("args").size() == 2) {
 				for (int i = 0; i < 2; i++) {
 					Node column = (op.list("args").get(i) instanceof Node n) ? stripRelabel(n) : null;
@@ -1151,7 +1155,7 @@ public final class TenantProof {
 				continue;
 			}
 			for (Object conjunct : PlanTrees.scanConjuncts(scan)) {
-				if (conjunct instanceof Node op && op.is("OPEXPR") && this.facts.isExactEquality(op.number("opno", 0), op.number("inputcollid", 0))
+				if (conjunct instanceof Node op && op.is("OPEXPR") && exactEquality(op)
 						&& op.list("args").size() == 2) {
 					for (int i = 0; i < 2; i++) {
 						Node other = (op.list("args").get(1 - i) instanceof Node n) ? stripRelabel(n) : null;

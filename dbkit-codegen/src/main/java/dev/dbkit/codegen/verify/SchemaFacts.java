@@ -202,11 +202,14 @@ final class SchemaFacts {
 					}
 				}
 			}
+			// a column pair compared with an inexact equality (bpchar_ops: trailing blanks ignored) does not count
+			String exact = " AND (SELECT o.oprcode::regproc::text FROM pg_operator o WHERE o.oid = k.conpfeqop[c.n]) "
+					+ "IN (" + dev.dbkit.codegen.tenancy.TenancyFacts.EXACT_EQUALITY_FUNCTIONS + ")";
 			try (ResultSet rs = statement.executeQuery("SELECT k.conrelid, k.conname, array(SELECT a.attname FROM "
 					+ "unnest(k.conkey) WITH ORDINALITY c(attnum, n) JOIN pg_attribute a ON a.attrelid = k.conrelid "
-					+ "AND a.attnum = c.attnum ORDER BY c.n), f.relname, array(SELECT a.attname FROM "
+					+ "AND a.attnum = c.attnum" + exact + " ORDER BY c.n), f.relname, array(SELECT a.attname FROM "
 					+ "unnest(k.confkey) WITH ORDINALITY c(attnum, n) JOIN pg_attribute a ON a.attrelid = k.confrelid "
-					+ "AND a.attnum = c.attnum ORDER BY c.n) FROM pg_constraint k "
+					+ "AND a.attnum = c.attnum" + exact + " ORDER BY c.n) FROM pg_constraint k "
 					+ "JOIN pg_class f ON f.oid = k.confrelid WHERE k.contype = 'f' ORDER BY k.conname")) {
 				while (rs.next()) {
 					Table table = byOid.get(rs.getLong(1));

@@ -1,2 +1,2 @@
-DROP TABLE settings, loose_notes, notes, tenants;
+DROP TABLE tasks, projects, padded_notes, settings, loose_notes, notes, tenants;
 DROP COLLATION hexsame;

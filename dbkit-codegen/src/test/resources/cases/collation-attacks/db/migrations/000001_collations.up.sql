@@ -32,3 +32,25 @@ CREATE TABLE settings (
     value     TEXT NOT NULL
 );
 CREATE UNIQUE INDEX settings_key ON settings (tenant_id COLLATE hexsame, key);
+
+-- Round 7: a unique index and a foreign key whose tenant column is compared with bpchar's =, which ignores trailing
+-- blanks ('acme ' = 'acme'): the operator class, not the collation, makes them inexact.
+CREATE TABLE padded_notes (
+    tenant_id TEXT NOT NULL,
+    id        BIGINT NOT NULL,
+    key       TEXT NOT NULL,
+    body      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX padded_notes_key ON padded_notes (tenant_id bpchar_ops, key);
+
+CREATE TABLE projects (
+    tenant_id TEXT NOT NULL,
+    id        BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX projects_padded ON projects (tenant_id bpchar_ops, id);
+CREATE TABLE tasks (
+    tenant_id  TEXT NOT NULL,
+    id         BIGINT NOT NULL,
+    project_id BIGINT NOT NULL,
+    FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id)
+);

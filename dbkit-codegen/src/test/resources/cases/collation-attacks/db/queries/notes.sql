@@ -38,3 +38,14 @@ DELETE FROM notes WHERE tenant_id::bpchar = $1::text::bpchar AND id = $2;
 -- name: PaddedInsert :exec
 INSERT INTO notes (tenant_id, id, body)
 SELECT m.tenant_id, 100, $2 FROM notes m WHERE m.tenant_id::bpchar = $1::text::bpchar AND m.id = 2;
+
+-- Round 7: the arbiter compares tenant_id with bpchar's =.
+
+-- name: PutPaddedNote :one
+INSERT INTO padded_notes (tenant_id, id, key, body) VALUES ($1, $2, $3, $4)
+ON CONFLICT (tenant_id, key) DO UPDATE SET body = excluded.body
+RETURNING tenant_id, id, key, body;
+
+-- name: AddTask :exec
+-- The foreign key "includes the tenant", but compares it with bpchar's =: it would accept another tenant's project.
+INSERT INTO tasks (tenant_id, id, project_id) VALUES ($1, $2, $3);

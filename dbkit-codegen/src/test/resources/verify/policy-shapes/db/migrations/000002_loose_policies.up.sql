@@ -63,3 +63,4 @@ ALTER TABLE tenant_events FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenant_events
     USING (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid)
     WITH CHECK (tenant_id = nullif(current_setting('dbkit.tenant_id', true), '')::uuid);
+

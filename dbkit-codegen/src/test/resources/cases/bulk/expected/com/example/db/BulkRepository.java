@@ -7,6 +7,7 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -153,9 +154,9 @@ public class BulkRepository {
     public long[] renameTasks(List<RenameTasksParams> items) {
         UUID tenantId = TenantContext.require();
         return this.executor.batchExec(RENAME_TASKS, tenantId, items, 3, (ps, at, each) -> {
-                    ps.setString(at + 1, each.title2());
+                    ps.setObject(at + 1, each.title2(), Types.OTHER);
                     ps.setObject(at + 2, tenantId);
-                    ps.setString(at + 3, each.title());
+                    ps.setObject(at + 3, each.title(), Types.OTHER);
                 });
     }
 
@@ -173,7 +174,7 @@ public class BulkRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.batchOne(PROJECT_BY_NAME, tenantId, names, 2, (ps, at, each) -> {
                     ps.setObject(at + 1, tenantId);
-                    ps.setString(at + 2, each);
+                    ps.setObject(at + 2, each, Types.OTHER);
                 }, BulkRepository::readProject);
     }
 
@@ -209,7 +210,7 @@ public class BulkRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.batchOne(CREATE_PROJECTS, tenantId, names, 2, (ps, at, each) -> {
                     ps.setObject(at + 1, tenantId);
-                    ps.setString(at + 2, each);
+                    ps.setObject(at + 2, each, Types.OTHER);
                 }, BulkRepository::readCreateProjects);
     }
 

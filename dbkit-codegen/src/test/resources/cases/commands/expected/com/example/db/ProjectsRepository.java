@@ -7,6 +7,7 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -121,9 +122,9 @@ public class ProjectsRepository {
     public long renameProjects(String name, String name2) {
         UUID tenantId = TenantContext.require();
         return this.executor.execRows(RENAME_PROJECTS, (ps) -> {
-                    ps.setString(1, name);
+                    ps.setObject(1, name, Types.OTHER);
                     ps.setObject(2, tenantId);
-                    ps.setString(3, name2);
+                    ps.setObject(3, name2, Types.OTHER);
                 });
     }
 
@@ -140,7 +141,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.value(CREATE_PROJECT, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, name);
+                    ps.setObject(2, name, Types.OTHER);
                 }, ProjectsRepository::readCreateProject);
     }
 
@@ -187,7 +188,7 @@ public class ProjectsRepository {
      */
     public void lockProjectWork(String param1) {
         this.executor.exec(LOCK_PROJECT_WORK, (ps) -> {
-                    ps.setString(1, param1);
+                    ps.setObject(1, param1, Types.OTHER);
                 });
     }
 
@@ -220,7 +221,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(ALL_TASK_TITLES, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, title);
+                    ps.setObject(2, title, Types.OTHER);
                 }, ProjectsRepository::readAllTaskTitles);
     }
 
@@ -239,7 +240,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.stream(ALL_TASK_TITLES, tenantId, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, title);
+                    ps.setObject(2, title, Types.OTHER);
                 }, ProjectsRepository::readAllTaskTitles, QueryExecutor.STREAM_FETCH_SIZE);
     }
 

@@ -87,9 +87,9 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(FIND_TASKS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, pattern);
-                    ps.setString(3, assignee);
-                    ps.setString(4, assignee);
+                    ps.setObject(2, pattern, Types.OTHER);
+                    ps.setObject(3, assignee, Types.OTHER);
+                    ps.setObject(4, assignee, Types.OTHER);
                 }, TasksRepository::readFindTasksRow);
     }
 
@@ -137,8 +137,8 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(SEARCH_TASKS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, title);
-                    ps.setString(3, title);
+                    ps.setObject(2, title, Types.OTHER);
+                    ps.setObject(3, title, Types.OTHER);
                 }, TasksRepository::readSearchTasks);
     }
 
@@ -156,9 +156,9 @@ public class TasksRepository {
         return this.executor.one(CREATE_TASK, (ps) -> {
                     ps.setObject(1, tenantId);
                     JdbcValues.setObject(ps, 2, params.projectId(), "uuid");
-                    ps.setString(3, params.title());
+                    ps.setObject(3, params.title(), Types.OTHER);
                     ps.setBoolean(4, params.done());
-                    ps.setString(5, params.assignee());
+                    ps.setObject(5, params.assignee(), Types.OTHER);
                     JdbcValues.setNullable(ps, 6, params.estimate(), Types.INTEGER);
                 }, TasksRepository::readCreateTask);
     }
@@ -192,8 +192,8 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(SEARCH_TASKS_BY_TITLE_OR_ANYONE, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, title);
-                    ps.setString(3, title);
+                    ps.setObject(2, title, Types.OTHER);
+                    ps.setObject(3, title, Types.OTHER);
                 }, TasksRepository::readSearchTasksByTitleOrAnyone);
     }
 

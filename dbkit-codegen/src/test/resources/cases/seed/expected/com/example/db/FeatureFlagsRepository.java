@@ -7,6 +7,7 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public class FeatureFlagsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(GET_FEATURE_FLAG, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, featureKey);
+                    ps.setObject(2, featureKey, Types.OTHER);
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -91,7 +92,7 @@ public class FeatureFlagsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_FEATURE_FLAG, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, featureKey);
+                    ps.setObject(2, featureKey, Types.OTHER);
                     ps.setBoolean(3, isEnabled);
                     JdbcValues.setTyped(ps, 4, metadata, "jsonb");
                     ps.setBoolean(5, isEnabled);

@@ -7,6 +7,7 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,7 +108,7 @@ public class ShapesRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_PROJECT, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, name);
+                    ps.setObject(2, name, Types.OTHER);
                     ps.setInt(3, priority);
                 }, ShapesRepository::readUpsertProjectRow);
     }

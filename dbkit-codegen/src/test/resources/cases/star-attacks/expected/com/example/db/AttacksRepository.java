@@ -7,6 +7,7 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -74,7 +75,7 @@ public class AttacksRepository {
         return this.executor.one(ARCHIVE_SWAP, (ps) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, tenantId);
-                    ps.setString(3, title);
+                    ps.setObject(3, title, Types.OTHER);
                 }, AttacksRepository::readTask);
     }
 
@@ -93,7 +94,7 @@ public class AttacksRepository {
         return this.executor.one(EMBED_SWAP, (ps) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, tenantId);
-                    ps.setString(3, title);
+                    ps.setObject(3, title, Types.OTHER);
                 }, AttacksRepository::readEmbedSwapRow);
     }
 
@@ -196,8 +197,8 @@ public class AttacksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(SWAPS_TWO_COLUMNS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setString(2, title);
-                    ps.setString(3, assignee);
+                    ps.setObject(2, title, Types.OTHER);
+                    ps.setObject(3, assignee, Types.OTHER);
                 }, AttacksRepository::readTask);
     }
 

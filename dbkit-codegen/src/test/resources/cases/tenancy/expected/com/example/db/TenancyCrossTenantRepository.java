@@ -17,13 +17,13 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TenancyCrossTenantRepository {
-    static final GeneratedQuery COUNT_PROJECTS_PER_TENANT = new GeneratedQuery("CountProjectsPerTenant", "db/queries/tenancy.sql", 16, "many", "SELECT set_config('dbkit.tenant_id', '', true), set_config('role', 'dbkit_platform', true);\n"
+    static final GeneratedQuery COUNT_PROJECTS_PER_TENANT = new GeneratedQuery("CountProjectsPerTenant", "db/queries/tenancy.sql", 16, "many", "SELECT pg_catalog.set_config('dbkit.tenant_id', '', true), pg_catalog.set_config('role', 'dbkit_platform', true);\n"
             + "SELECT tenant_id, count(*) AS projects FROM projects GROUP BY tenant_id ORDER BY tenant_id\n"
-            + ";SELECT set_config('role', 'none', true)", GeneratedQuery.Scope.CROSS_TENANT);
+            + ";SELECT pg_catalog.set_config('role', 'none', true)", GeneratedQuery.Scope.CROSS_TENANT);
 
-    static final GeneratedQuery PROJECTS_OF_TENANT = new GeneratedQuery("ProjectsOfTenant", "db/queries/tenancy.sql", 21, "many", "SELECT set_config('dbkit.tenant_id', '', true), set_config('role', 'dbkit_platform', true);\n"
+    static final GeneratedQuery PROJECTS_OF_TENANT = new GeneratedQuery("ProjectsOfTenant", "db/queries/tenancy.sql", 21, "many", "SELECT pg_catalog.set_config('dbkit.tenant_id', '', true), pg_catalog.set_config('role', 'dbkit_platform', true);\n"
             + "SELECT id, name FROM projects WHERE tenant_id = ?\n"
-            + ";SELECT set_config('role', 'none', true)", GeneratedQuery.Scope.CROSS_TENANT);
+            + ";SELECT pg_catalog.set_config('role', 'none', true)", GeneratedQuery.Scope.CROSS_TENANT);
 
     private final QueryExecutor executor;
 

@@ -19,13 +19,13 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class TenancyRepository {
-    static final GeneratedQuery TASK_WITH_PROJECT = new GeneratedQuery("TaskWithProject", "db/queries/tenancy.sql", 1, "one", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery TASK_WITH_PROJECT = new GeneratedQuery("TaskWithProject", "db/queries/tenancy.sql", 1, "one", "SELECT pg_catalog.set_config('dbkit.tenant_id', ?, true);\n"
             + "SELECT t.title, p.name\n"
             + "FROM tasks AS t\n"
             + "JOIN projects AS p ON p.id = t.project_id AND p.tenant_id = t.tenant_id\n"
             + "WHERE t.tenant_id = ? AND t.id = ?", GeneratedQuery.Scope.TENANT);
 
-    static final GeneratedQuery OPEN_TASKS_VIA_CTE = new GeneratedQuery("OpenTasksViaCte", "db/queries/tenancy.sql", 8, "many", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery OPEN_TASKS_VIA_CTE = new GeneratedQuery("OpenTasksViaCte", "db/queries/tenancy.sql", 8, "many", "SELECT pg_catalog.set_config('dbkit.tenant_id', ?, true);\n"
             + "WITH mine AS (SELECT * FROM tasks WHERE tenant_id = ?)\n"
             + "SELECT id FROM mine WHERE NOT done", GeneratedQuery.Scope.TENANT);
 

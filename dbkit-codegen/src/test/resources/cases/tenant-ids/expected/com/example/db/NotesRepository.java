@@ -7,6 +7,7 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -19,16 +20,16 @@ import org.jspecify.annotations.NullMarked;
 @Generated("dev.dbkit.codegen")
 @NullMarked
 public class NotesRepository {
-    static final GeneratedQuery ADD_NOTE = new GeneratedQuery("AddNote", "db/queries/notes.sql", 1, "execlastid", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery ADD_NOTE = new GeneratedQuery("AddNote", "db/queries/notes.sql", 1, "execlastid", "SELECT pg_catalog.set_config('dbkit.tenant_id', ?, true);\n"
             + "INSERT INTO notes (tenant_id, body) VALUES (?, ?) RETURNING id", GeneratedQuery.Scope.TENANT);
 
-    static final GeneratedQuery LIST_NOTES = new GeneratedQuery("ListNotes", "db/queries/notes.sql", 4, "many", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery LIST_NOTES = new GeneratedQuery("ListNotes", "db/queries/notes.sql", 4, "many", "SELECT pg_catalog.set_config('dbkit.tenant_id', ?, true);\n"
             + "SELECT body FROM notes WHERE tenant_id = ? ORDER BY id", GeneratedQuery.Scope.TENANT);
 
-    static final GeneratedQuery ADD_NOTES = new GeneratedQuery("AddNotes", "db/queries/notes.sql", 8, "copyfrom", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery ADD_NOTES = new GeneratedQuery("AddNotes", "db/queries/notes.sql", 8, "copyfrom", "SELECT pg_catalog.set_config('dbkit.tenant_id', ?, true);\n"
             + "INSERT INTO notes (tenant_id, body) SELECT ?, dbkit_rows.c2 FROM unnest(?::\"pg_catalog\".\"text\"[]) AS dbkit_rows(c2)", GeneratedQuery.Scope.TENANT);
 
-    static final GeneratedQuery DELETE_NOTES = new GeneratedQuery("DeleteNotes", "db/queries/notes.sql", 11, "batchexec", "SELECT set_config('dbkit.tenant_id', ?, true);\n"
+    static final GeneratedQuery DELETE_NOTES = new GeneratedQuery("DeleteNotes", "db/queries/notes.sql", 11, "batchexec", "SELECT pg_catalog.set_config('dbkit.tenant_id', ?, true);\n"
             + "DELETE FROM notes WHERE tenant_id = ? AND body = ?", GeneratedQuery.Scope.TENANT);
 
     private final QueryExecutor executor;
@@ -49,7 +50,7 @@ public class NotesRepository {
         return this.executor.value(ADD_NOTE, (ps) -> {
                     ps.setString(1, String.valueOf(tenantId));
                     ps.setLong(2, tenantId);
-                    ps.setString(3, body);
+                    ps.setObject(3, body, Types.OTHER);
                 }, NotesRepository::readAddNote);
     }
 
@@ -116,7 +117,7 @@ public class NotesRepository {
         long tenantId = TenantContext.requireLong();
         return this.executor.batchExec(DELETE_NOTES, tenantId, bodies, 2, (ps, at, each) -> {
                     ps.setLong(at + 1, tenantId);
-                    ps.setString(at + 2, each);
+                    ps.setObject(at + 2, each, Types.OTHER);
                 });
     }
 
