@@ -39,7 +39,7 @@ public record Generation(GeneratorConfig config, Path baseDir, Path migrationsDi
 		@Nullable String analysisPassword) {
 
 	/** Bump when the generated code changes shape, so that up-to-date checks regenerate. */
-	static final String GENERATOR_VERSION = "dbkit-codegen 0.1.0 #10";
+	static final String GENERATOR_VERSION = "dbkit-codegen 0.1.0 #12";
 
 	/**
 	 * What a run did.

@@ -67,20 +67,43 @@ public record GeneratedQuery(String name, String file, int line, String command,
 		return this.scope == Scope.TENANT;
 	}
 
+	/** The settings statements of code generated before they named pg_catalog's set_config: still understood. */
+	private static final String LEGACY_TENANT_SETTINGS = TENANT_SETTINGS.replace("pg_catalog.", "");
+
+	private static final String LEGACY_CROSS_TENANT_SETTINGS = CROSS_TENANT_SETTINGS.replace("pg_catalog.", "");
+
+	private static final String LEGACY_CROSS_TENANT_END = CROSS_TENANT_END.replace("pg_catalog.", "");
+
 	/** Whether the SQL starts with one of dbkit's settings statements, whose result is not the query's. */
 	public boolean startsWithSettings() {
-		return this.sql.startsWith(TENANT_SETTINGS) || this.sql.startsWith(CROSS_TENANT_SETTINGS);
+		return !settings().isEmpty();
 	}
 
 	/** The settings statement the SQL starts with ({@link #TENANT_SETTINGS}, {@link #CROSS_TENANT_SETTINGS}), or "". */
 	public String settings() {
-		return this.sql.startsWith(TENANT_SETTINGS) ? TENANT_SETTINGS
-				: this.sql.startsWith(CROSS_TENANT_SETTINGS) ? CROSS_TENANT_SETTINGS : "";
+		for (String settings : new String[] { TENANT_SETTINGS, CROSS_TENANT_SETTINGS, LEGACY_TENANT_SETTINGS,
+				LEGACY_CROSS_TENANT_SETTINGS }) {
+			if (this.sql.startsWith(settings)) {
+				return settings;
+			}
+		}
+		return "";
+	}
+
+	/** Whether the settings statement takes the tenant as its one parameter. */
+	public boolean settingsTakeTenant() {
+		String settings = settings();
+		return settings.equals(TENANT_SETTINGS) || settings.equals(LEGACY_TENANT_SETTINGS);
 	}
 
 	/** The statement the SQL ends with to give the platform role back ({@link #CROSS_TENANT_END}), or "". */
 	public String settingsEnd() {
-		return (settings().equals(CROSS_TENANT_SETTINGS) && this.sql.endsWith(CROSS_TENANT_END)) ? CROSS_TENANT_END : "";
+		String settings = settings();
+		if (settings.equals(CROSS_TENANT_SETTINGS) && this.sql.endsWith(CROSS_TENANT_END)) {
+			return CROSS_TENANT_END;
+		}
+		return (settings.equals(LEGACY_CROSS_TENANT_SETTINGS) && this.sql.endsWith(LEGACY_CROSS_TENANT_END))
+				? LEGACY_CROSS_TENANT_END : "";
 	}
 
 	/** The query's own statement, without dbkit's settings before and after it. */

@@ -215,7 +215,7 @@ public class QueryExecutor {
 			String settings = this.query.settings();
 			if (!settings.isEmpty()) {
 				try (PreparedStatement set = this.connection.prepareStatement(settings.strip())) {
-					if (settings.equals(GeneratedQuery.TENANT_SETTINGS)) {
+					if (this.query.settingsTakeTenant()) {
 						set.setString(1, settingsTenant(this.query, tenant));
 					}
 					set.execute();
@@ -444,7 +444,7 @@ public class QueryExecutor {
 		String prefix = query.settings();
 		String suffix = query.settingsEnd();
 		String statement = query.statement();
-		int settingsParameters = prefix.equals(GeneratedQuery.TENANT_SETTINGS) ? 1 : 0;
+		int settingsParameters = query.settingsTakeTenant() ? 1 : 0;
 		String settingsTenant = (settingsParameters == 1) ? settingsTenant(query, tenant) : null;
 		int chunk = Math.max(1, Math.min(BATCH_CHUNK, (MAX_PARAMETERS - 1) / Math.max(1, parametersPerItem)));
 		try {

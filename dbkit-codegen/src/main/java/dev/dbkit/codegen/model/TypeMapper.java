@@ -80,7 +80,7 @@ final class TypeMapper {
 			case "float8" -> ValueType.of(Kind.DOUBLE, TypeName.DOUBLE, nullable);
 			case "numeric" -> ValueType.of(Kind.DECIMAL, ClassName.get("java.math", "BigDecimal"), nullable);
 			case "text", "varchar", "bpchar", "name", "citext", "xml" ->
-				ValueType.of(Kind.STRING, ClassName.get(String.class), nullable);
+				ValueType.of(Kind.STRING, ClassName.get(String.class), nullable, bindName(type));
 			case "json", "jsonb" -> ValueType.typedText(type.name(), nullable);
 			case "inet", "cidr", "macaddr", "interval" -> ValueType.typedText(type.name(), nullable);
 			case "uuid" -> ValueType.of(Kind.OBJECT, ClassName.get("java.util", "UUID"), nullable, type.name());

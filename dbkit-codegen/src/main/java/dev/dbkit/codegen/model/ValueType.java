@@ -172,9 +172,12 @@ public final class ValueType {
 							sqlTypeName())
 					: CodeBlock.of("ps.set$L($L, $L)", this.kind.jdbcName, slot, value);
 			case DECIMAL -> CodeBlock.of("ps.setBigDecimal($L, $L)", slot, value);
-			// untyped, as at analysis: sent as varchar (setString), a parameter could resolve to an operator a
-			// migration defined on (text, varchar) instead of the one the build proved (attack round 7)
-			case STRING -> CodeBlock.of("ps.setObject($L, $L, $T.OTHER)", slot, value, Types.class);
+			// as the type the analysis inferred: sent as varchar (setString), a parameter could resolve to an operator
+			// a migration defined on (text, varchar) instead of the one the build proved (attack round 7); untyped,
+			// pgjdbc would describe it first and end the implicit transaction that holds the tenant setting
+			case STRING -> (this.pgType != null)
+					? CodeBlock.of("$T.setTyped(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType)
+					: CodeBlock.of("ps.setString($L, $L)", slot, value);
 			case JSON -> CodeBlock.of("$T.setTyped(ps, $L, $L, $S)", JDBC_VALUES, slot, value, this.pgType);
 			case BYTES -> CodeBlock.of("ps.setBytes($L, $L)", slot, value);
 			case OBJECT -> (this.nullable && this.pgType != null)

@@ -7,7 +7,6 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -154,9 +153,9 @@ public class BulkRepository {
     public long[] renameTasks(List<RenameTasksParams> items) {
         UUID tenantId = TenantContext.require();
         return this.executor.batchExec(RENAME_TASKS, tenantId, items, 3, (ps, at, each) -> {
-                    ps.setObject(at + 1, each.title2(), Types.OTHER);
+                    JdbcValues.setTyped(ps, at + 1, each.title2(), "text");
                     ps.setObject(at + 2, tenantId);
-                    ps.setObject(at + 3, each.title(), Types.OTHER);
+                    JdbcValues.setTyped(ps, at + 3, each.title(), "text");
                 });
     }
 
@@ -174,7 +173,7 @@ public class BulkRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.batchOne(PROJECT_BY_NAME, tenantId, names, 2, (ps, at, each) -> {
                     ps.setObject(at + 1, tenantId);
-                    ps.setObject(at + 2, each, Types.OTHER);
+                    JdbcValues.setTyped(ps, at + 2, each, "text");
                 }, BulkRepository::readProject);
     }
 
@@ -210,7 +209,7 @@ public class BulkRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.batchOne(CREATE_PROJECTS, tenantId, names, 2, (ps, at, each) -> {
                     ps.setObject(at + 1, tenantId);
-                    ps.setObject(at + 2, each, Types.OTHER);
+                    JdbcValues.setTyped(ps, at + 2, each, "text");
                 }, BulkRepository::readCreateProjects);
     }
 

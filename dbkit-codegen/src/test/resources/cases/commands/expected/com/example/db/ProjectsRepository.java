@@ -7,7 +7,6 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -122,9 +121,9 @@ public class ProjectsRepository {
     public long renameProjects(String name, String name2) {
         UUID tenantId = TenantContext.require();
         return this.executor.execRows(RENAME_PROJECTS, (ps) -> {
-                    ps.setObject(1, name, Types.OTHER);
+                    JdbcValues.setTyped(ps, 1, name, "text");
                     ps.setObject(2, tenantId);
-                    ps.setObject(3, name2, Types.OTHER);
+                    JdbcValues.setTyped(ps, 3, name2, "text");
                 });
     }
 
@@ -141,7 +140,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.value(CREATE_PROJECT, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, name, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, name, "text");
                 }, ProjectsRepository::readCreateProject);
     }
 
@@ -188,7 +187,7 @@ public class ProjectsRepository {
      */
     public void lockProjectWork(String param1) {
         this.executor.exec(LOCK_PROJECT_WORK, (ps) -> {
-                    ps.setObject(1, param1, Types.OTHER);
+                    JdbcValues.setTyped(ps, 1, param1, "text");
                 });
     }
 
@@ -221,7 +220,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(ALL_TASK_TITLES, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, title, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, title, "text");
                 }, ProjectsRepository::readAllTaskTitles);
     }
 
@@ -240,7 +239,7 @@ public class ProjectsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.stream(ALL_TASK_TITLES, tenantId, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, title, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, title, "text");
                 }, ProjectsRepository::readAllTaskTitles, QueryExecutor.STREAM_FETCH_SIZE);
     }
 

@@ -2,11 +2,11 @@
 package com.example.db;
 
 import dev.dbkit.query.GeneratedQuery;
+import dev.dbkit.query.JdbcValues;
 import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
@@ -39,7 +39,7 @@ public class NotesRepository {
     public List<ListNotesRow> listNotes() {
         String tenantId = TenantContext.requireString();
         return this.executor.many(LIST_NOTES, (ps) -> {
-                    ps.setObject(1, tenantId, Types.OTHER);
+                    JdbcValues.setTyped(ps, 1, tenantId, "text");
                 }, NotesRepository::readListNotesRow);
     }
 
@@ -53,8 +53,8 @@ public class NotesRepository {
     public List<FindNotesRow> findNotes(String body) {
         String tenantId = TenantContext.requireString();
         return this.executor.many(FIND_NOTES, (ps) -> {
-                    ps.setObject(1, tenantId, Types.OTHER);
-                    ps.setObject(2, body, Types.OTHER);
+                    JdbcValues.setTyped(ps, 1, tenantId, "text");
+                    JdbcValues.setTyped(ps, 2, body, "text");
                 }, NotesRepository::readFindNotesRow);
     }
 
@@ -68,7 +68,7 @@ public class NotesRepository {
     public long deleteNote(long id) {
         String tenantId = TenantContext.requireString();
         return this.executor.execRows(DELETE_NOTE, (ps) -> {
-                    ps.setObject(1, tenantId, Types.OTHER);
+                    JdbcValues.setTyped(ps, 1, tenantId, "text");
                     ps.setLong(2, id);
                 });
     }

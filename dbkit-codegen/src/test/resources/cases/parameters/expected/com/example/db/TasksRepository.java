@@ -87,9 +87,9 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(FIND_TASKS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, pattern, Types.OTHER);
-                    ps.setObject(3, assignee, Types.OTHER);
-                    ps.setObject(4, assignee, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, pattern, "text");
+                    JdbcValues.setTyped(ps, 3, assignee, "text");
+                    JdbcValues.setTyped(ps, 4, assignee, "text");
                 }, TasksRepository::readFindTasksRow);
     }
 
@@ -137,8 +137,8 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(SEARCH_TASKS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, title, Types.OTHER);
-                    ps.setObject(3, title, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, title, "text");
+                    JdbcValues.setTyped(ps, 3, title, "text");
                 }, TasksRepository::readSearchTasks);
     }
 
@@ -156,9 +156,9 @@ public class TasksRepository {
         return this.executor.one(CREATE_TASK, (ps) -> {
                     ps.setObject(1, tenantId);
                     JdbcValues.setObject(ps, 2, params.projectId(), "uuid");
-                    ps.setObject(3, params.title(), Types.OTHER);
+                    JdbcValues.setTyped(ps, 3, params.title(), "text");
                     ps.setBoolean(4, params.done());
-                    ps.setObject(5, params.assignee(), Types.OTHER);
+                    JdbcValues.setTyped(ps, 5, params.assignee(), "text");
                     JdbcValues.setNullable(ps, 6, params.estimate(), Types.INTEGER);
                 }, TasksRepository::readCreateTask);
     }
@@ -192,8 +192,8 @@ public class TasksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.many(SEARCH_TASKS_BY_TITLE_OR_ANYONE, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, title, Types.OTHER);
-                    ps.setObject(3, title, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, title, "text");
+                    JdbcValues.setTyped(ps, 3, title, "text");
                 }, TasksRepository::readSearchTasksByTitleOrAnyone);
     }
 

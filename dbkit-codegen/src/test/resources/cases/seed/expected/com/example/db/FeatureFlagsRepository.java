@@ -7,7 +7,6 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public class FeatureFlagsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(GET_FEATURE_FLAG, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, featureKey, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, featureKey, "text");
                 }, FeatureFlagsRepository::readFeatureFlag);
     }
 
@@ -92,7 +91,7 @@ public class FeatureFlagsRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_FEATURE_FLAG, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, featureKey, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, featureKey, "varchar");
                     ps.setBoolean(3, isEnabled);
                     JdbcValues.setTyped(ps, 4, metadata, "jsonb");
                     ps.setBoolean(5, isEnabled);

@@ -7,7 +7,6 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,7 +107,7 @@ public class ShapesRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(UPSERT_PROJECT, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, name, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, name, "text");
                     ps.setInt(3, priority);
                 }, ShapesRepository::readUpsertProjectRow);
     }

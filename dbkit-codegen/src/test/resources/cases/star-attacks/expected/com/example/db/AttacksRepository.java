@@ -7,7 +7,6 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -75,7 +74,7 @@ public class AttacksRepository {
         return this.executor.one(ARCHIVE_SWAP, (ps) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, tenantId);
-                    ps.setObject(3, title, Types.OTHER);
+                    JdbcValues.setTyped(ps, 3, title, "text");
                 }, AttacksRepository::readTask);
     }
 
@@ -94,7 +93,7 @@ public class AttacksRepository {
         return this.executor.one(EMBED_SWAP, (ps) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, tenantId);
-                    ps.setObject(3, title, Types.OTHER);
+                    JdbcValues.setTyped(ps, 3, title, "text");
                 }, AttacksRepository::readEmbedSwapRow);
     }
 
@@ -197,8 +196,8 @@ public class AttacksRepository {
         UUID tenantId = TenantContext.require();
         return this.executor.one(SWAPS_TWO_COLUMNS, (ps) -> {
                     ps.setObject(1, tenantId);
-                    ps.setObject(2, title, Types.OTHER);
-                    ps.setObject(3, assignee, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, title, "text");
+                    JdbcValues.setTyped(ps, 3, assignee, "text");
                 }, AttacksRepository::readTask);
     }
 

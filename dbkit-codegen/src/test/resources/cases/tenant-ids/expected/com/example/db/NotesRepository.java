@@ -7,7 +7,6 @@ import dev.dbkit.query.QueryExecutor;
 import dev.dbkit.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -50,7 +49,7 @@ public class NotesRepository {
         return this.executor.value(ADD_NOTE, (ps) -> {
                     ps.setString(1, String.valueOf(tenantId));
                     ps.setLong(2, tenantId);
-                    ps.setObject(3, body, Types.OTHER);
+                    JdbcValues.setTyped(ps, 3, body, "text");
                 }, NotesRepository::readAddNote);
     }
 
@@ -117,7 +116,7 @@ public class NotesRepository {
         long tenantId = TenantContext.requireLong();
         return this.executor.batchExec(DELETE_NOTES, tenantId, bodies, 2, (ps, at, each) -> {
                     ps.setLong(at + 1, tenantId);
-                    ps.setObject(at + 2, each, Types.OTHER);
+                    JdbcValues.setTyped(ps, at + 2, each, "text");
                 });
     }
 

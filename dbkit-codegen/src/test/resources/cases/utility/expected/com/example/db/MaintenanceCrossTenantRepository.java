@@ -5,7 +5,6 @@ import dev.dbkit.query.GeneratedQuery;
 import dev.dbkit.query.JdbcValues;
 import dev.dbkit.query.ParameterBinder;
 import dev.dbkit.query.QueryExecutor;
-import java.sql.Types;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
 
@@ -47,7 +46,7 @@ public class MaintenanceCrossTenantRepository {
     public void forgetEvents(String param1, String param2) {
         this.executor.exec(FORGET_EVENTS, (ps) -> {
                     JdbcValues.setTyped(ps, 1, param1, "interval");
-                    ps.setObject(2, param2, Types.OTHER);
+                    JdbcValues.setTyped(ps, 2, param2, "text");
                 });
     }
 
