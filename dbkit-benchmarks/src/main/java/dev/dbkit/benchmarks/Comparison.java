@@ -65,6 +65,24 @@ public final class Comparison {
 	}
 
 	/** Every implementation sees the same data. */
+	/**
+	 * Checks each implementation, warms up with 5 rounds, measures {@code rounds} and prints the run's heading: what
+	 * {@link RowLevelSecurityComparison} and {@link ObservationComparison} share.
+	 */
+	static Measurements checkedRun(List<FlagOps> implementations, BenchDatabase database, int rounds, long sliceMillis)
+			throws Exception {
+		UUID[] tenants = database.tenants();
+		for (FlagOps implementation : implementations) {
+			check(implementation, tenants);
+		}
+		Random random = new Random(42);
+		measure(implementations, tenants, 5, sliceMillis, random);
+		Measurements m = measure(implementations, tenants, rounds, sliceMillis, random);
+		System.out.printf("%d rounds of %d ms slices, PostgreSQL %s, pools of 4, one thread%n%n", rounds, sliceMillis,
+				database.postgresVersion());
+		return m;
+	}
+
 	static void check(FlagOps implementation, UUID[] tenants) {
 		UUID tenant = tenants[0];
 		if (implementation.get(tenant, "flag_007") != 1 && implementation.get(tenant, "flag_007") <= 0) {

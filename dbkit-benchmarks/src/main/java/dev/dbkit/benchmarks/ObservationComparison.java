@@ -1,8 +1,6 @@
 package dev.dbkit.benchmarks;
 
 import java.util.List;
-import java.util.Random;
-import java.util.UUID;
 
 /**
  * What observing every generated call costs, measured as {@link Comparison} measures (one JVM, one database,
@@ -27,17 +25,9 @@ public final class ObservationComparison {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 60;
 		long sliceMillis = (args.length > 1) ? Long.parseLong(args[1]) : 150;
 		try (BenchDatabase database = BenchDatabase.start()) {
-			UUID[] tenants = database.tenants();
 			List<FlagOps> implementations = List.of(SpringJdbcOps.raw(database.pool()),
 					DbkitOps.injected(database.pool()), DbkitOps.observed(database.pool()));
-			for (FlagOps implementation : implementations) {
-				Comparison.check(implementation, tenants);
-			}
-			Random random = new Random(42);
-			Comparison.measure(implementations, tenants, 5, sliceMillis, random);
-			Comparison.Measurements m = Comparison.measure(implementations, tenants, rounds, sliceMillis, random);
-			System.out.printf("%d rounds of %d ms slices, PostgreSQL %s, pools of 4, one thread%n%n", rounds,
-					sliceMillis, database.postgresVersion());
+			Comparison.Measurements m = Comparison.checkedRun(implementations, database, rounds, sliceMillis);
 			System.out.println("Throughput, ratio to raw pgjdbc per round: median (quartiles)");
 			Comparison.table(implementations, (i, o) -> (i == RAW) ? "1.00"
 					: Comparison.spread(m.ratios(m.throughput, i, RAW, o), "%.3f"));

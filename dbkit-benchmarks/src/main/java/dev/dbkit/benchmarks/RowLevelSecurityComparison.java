@@ -1,7 +1,6 @@
 package dev.dbkit.benchmarks;
 
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -34,17 +33,10 @@ public final class RowLevelSecurityComparison {
 			List<FlagOps> implementations = List.of(SpringJdbcOps.raw(database.pool()),
 					DbkitOps.injected(database.pool()), DbkitOps.withRowLevelSecurity(database.applicationPool()),
 					DbkitOps.withRowLevelSecurity(database.pool()));
-			for (FlagOps implementation : implementations) {
-				Comparison.check(implementation, tenants);
-			}
 			if (implementations.get(WITH_RLS).list(tenants[0]) != implementations.get(DBKIT).list(tenants[0])) {
 				throw new IllegalStateException("the calls under row-level security see other rows than without");
 			}
-			Random random = new Random(42);
-			Comparison.measure(implementations, tenants, 5, sliceMillis, random);
-			Comparison.Measurements m = Comparison.measure(implementations, tenants, rounds, sliceMillis, random);
-			System.out.printf("%d rounds of %d ms slices, PostgreSQL %s, pools of 4, one thread%n%n", rounds,
-					sliceMillis, database.postgresVersion());
+			Comparison.Measurements m = Comparison.checkedRun(implementations, database, rounds, sliceMillis);
 			System.out.println("Throughput, ratio to raw pgjdbc per round: median (quartiles)");
 			Comparison.table(implementations, (i, o) -> (i == RAW) ? "1.00"
 					: Comparison.spread(m.ratios(m.throughput, i, RAW, o), "%.3f"));
