@@ -29,16 +29,8 @@ public class DefaultQueryObservationConvention implements QueryObservationConven
 		return KeyValues.of(LowCardinalityKeyNames.QUERY.withValue(query.name()),
 				LowCardinalityKeyNames.FILE.withValue(query.file()),
 				LowCardinalityKeyNames.COMMAND.withValue(query.command().isEmpty() ? "unknown" : query.command()),
-				LowCardinalityKeyNames.SCOPE.withValue(scope(query.scope())),
+				LowCardinalityKeyNames.SCOPE.withValue(query.scope().label()),
 				LowCardinalityKeyNames.OUTCOME.withValue((context.getError() != null) ? "error" : "success"));
-	}
-
-	private static String scope(GeneratedQuery.Scope scope) {
-		return switch (scope) {
-			case TENANT -> "tenant";
-			case CROSS_TENANT -> "cross-tenant";
-			case GLOBAL -> "global";
-		};
 	}
 
 }

@@ -49,7 +49,12 @@ public record GeneratedQuery(String name, String file, int line, String command,
 		/** any tenant's rows: a {@code -- dbkit:cross-tenant} platform query */
 		CROSS_TENANT,
 		/** no tenant data (global tables only) */
-		GLOBAL
+		GLOBAL;
+
+		/** As metrics and the actuator endpoint show it: {@code tenant}, {@code cross-tenant}, {@code global}. */
+		public String label() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
 
 	}
 

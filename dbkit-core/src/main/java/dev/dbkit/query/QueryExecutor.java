@@ -72,6 +72,7 @@ public class QueryExecutor {
 				this.observationRegistry);
 	}
 
+	/** Callers check {@code isNoop()} first, so that a call without a registry allocates no lambda for this. */
 	private <R> R observed(GeneratedQuery query, Supplier<R> call) {
 		R result = observation(query).observe(call);
 		return java.util.Objects.requireNonNull(result, "a generated call returns a value");

@@ -79,6 +79,17 @@ public final class DatabaseRoles {
 		}
 	}
 
+	/**
+	 * Creates a database owned by {@link #OWNER} as a copy of {@code template} (its schema, history and rows; not the
+	 * database's own grants, which {@link #grantApplication} makes).
+	 */
+	public static void createDatabase(Connection admin, String database, String template) throws SQLException {
+		try (Statement statement = admin.createStatement()) {
+			statement.execute(
+					"CREATE DATABASE " + quote(database) + " TEMPLATE " + quote(template) + " OWNER " + OWNER);
+		}
+	}
+
 	/** Whether {@code database} is owned by {@link #OWNER} (a database created before dbkit had two roles is not). */
 	public static boolean ownsDatabase(Connection admin, String database) throws SQLException {
 		try (PreparedStatement statement = admin.prepareStatement(
@@ -122,7 +133,8 @@ public final class DatabaseRoles {
 		}
 	}
 
-	private static String quote(String identifier) {
+	/** A name as a quoted SQL identifier. */
+	public static String quote(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.io.Resource;
+
+import dev.dbkit.codegen.QueryFiles;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -194,9 +196,7 @@ record DatabaseSettings(String url, @Nullable String user, @Nullable String pass
 			return "src/main/resources/" + description.substring(CLASS_PATH_RESOURCE.length(), description.length() - 1);
 		}
 		try {
-			Path file = resource.getFile().toPath().toAbsolutePath().normalize();
-			Path root = basedir.toAbsolutePath().normalize();
-			return (file.startsWith(root) ? root.relativize(file) : file).toString().replace('\\', '/');
+			return QueryFiles.display(basedir, resource.getFile().toPath());
 		}
 		catch (java.io.IOException | RuntimeException ex) {
 			return resource.getDescription();
@@ -211,7 +211,7 @@ record DatabaseSettings(String url, @Nullable String user, @Nullable String pass
 			try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(folder)) {
 				list.filter((file) -> file.getFileName().toString().matches("application.*\\.(ya?ml|properties)"))
 					.sorted()
-					.forEach((file) -> files.add(basedir.relativize(file).toString().replace('\\', '/')));
+					.forEach((file) -> files.add(QueryFiles.display(basedir, file)));
 			}
 			catch (java.io.IOException ex) {
 				// no such folder

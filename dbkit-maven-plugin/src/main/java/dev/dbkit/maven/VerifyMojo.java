@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dbkit.codegen.AnalysisDatabase;
+import dev.dbkit.codegen.QueryFiles;
 import dev.dbkit.codegen.verify.Finding;
 import dev.dbkit.codegen.verify.Rule;
 import dev.dbkit.codegen.verify.SchemaVerifier;
@@ -116,12 +117,8 @@ public class VerifyMojo extends AbstractAnalysisMojo {
 		if (this.sarifRoot == null) {
 			return "";
 		}
-		Path root = this.sarifRoot.toPath().toAbsolutePath().normalize();
-		Path module = this.basedir.toPath().toAbsolutePath().normalize();
-		if (!module.startsWith(root) || module.equals(root)) {
-			return "";
-		}
-		return root.relativize(module).toString().replace('\\', '/') + "/";
+		String module = QueryFiles.display(this.sarifRoot.toPath(), this.basedir.toPath());
+		return (module.isEmpty() || Path.of(module).isAbsolute()) ? "" : module + "/";
 	}
 
 	VerifyConfig config() throws MojoFailureException {

@@ -176,11 +176,9 @@ public final class TestPostgres {
 	 */
 	public TestDatabase cloneDatabase(String hint, String template) {
 		String name = databaseName(hint);
-		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties())) {
 			ensureRoles(connection);
-			statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + " OWNER "
-					+ DatabaseRoles.OWNER);
+			DatabaseRoles.createDatabase(connection, name, template);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name + " from template " + template
@@ -241,7 +239,7 @@ public final class TestPostgres {
 	void markTemplate(String name) {
 		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
 				Statement statement = connection.createStatement()) {
-			statement.execute("ALTER DATABASE " + quote(name) + " WITH IS_TEMPLATE true");
+			statement.execute("ALTER DATABASE " + DatabaseRoles.quote(name) + " WITH IS_TEMPLATE true");
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not mark {} a template: {}", name, ex.getMessage());
@@ -267,16 +265,12 @@ public final class TestPostgres {
 	void dropDatabaseQuietly(String name) {
 		try (Connection connection = DriverManager.getConnection(this.adminUrl, connectionProperties());
 				Statement statement = connection.createStatement()) {
-			statement.execute("ALTER DATABASE " + quote(name) + " WITH IS_TEMPLATE false");
-			statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+			statement.execute("ALTER DATABASE " + DatabaseRoles.quote(name) + " WITH IS_TEMPLATE false");
+			statement.execute("DROP DATABASE IF EXISTS " + DatabaseRoles.quote(name) + " WITH (FORCE)");
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not drop {}: {}", name, ex.getMessage());
 		}
-	}
-
-	private static String quote(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.dbkit.autoconfigure.actuate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -49,11 +48,9 @@ public class DbkitEndpoint {
 
 	private List<RepositoryDescriptor> repositories() {
 		List<RepositoryDescriptor> repositories = new ArrayList<>();
-		for (RepositoryIndex index : ServiceLoader.load(RepositoryIndex.class, this.classLoader)) {
-			for (RepositoryDefinition<?> definition : index.repositories()) {
-				repositories.add(new RepositoryDescriptor(definition.type().getName(),
-						definition.queries().stream().map(QueryDescriptor::of).toList()));
-			}
+		for (RepositoryDefinition<?> definition : RepositoryIndex.definitions(this.classLoader)) {
+			repositories.add(new RepositoryDescriptor(definition.type().getName(),
+					definition.queries().stream().map(QueryDescriptor::of).toList()));
 		}
 		return repositories;
 	}
@@ -104,13 +101,8 @@ public class DbkitEndpoint {
 			boolean rowLevelSecurity) {
 
 		static QueryDescriptor of(GeneratedQuery query) {
-			String scope = switch (query.scope()) {
-				case TENANT -> "tenant";
-				case CROSS_TENANT -> "cross-tenant";
-				case GLOBAL -> "global";
-			};
-			return new QueryDescriptor(query.name(), query.file() + ":" + query.line(), query.command(), scope,
-					query.startsWithSettings());
+			return new QueryDescriptor(query.name(), query.file() + ":" + query.line(), query.command(),
+					query.scope().label(), query.startsWithSettings());
 		}
 
 	}

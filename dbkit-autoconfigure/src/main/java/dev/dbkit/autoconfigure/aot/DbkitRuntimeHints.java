@@ -1,7 +1,5 @@
 package dev.dbkit.autoconfigure.aot;
 
-import java.util.ServiceLoader;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -17,7 +15,7 @@ import dev.dbkit.repository.RepositoryIndex;
 /**
  * What a native image must keep of dbkit, worked out at build time (Spring AOT) from the application's own
  * settings: the migration files at {@code dbkit.migrations.location} (a custom location too), the generated
- * repository indexes that {@link ServiceLoader} finds (their {@code META-INF/services} entry and constructors). The
+ * repository indexes that {@code ServiceLoader} finds (their {@code META-INF/services} entry and constructors). The
  * repositories themselves are made by generated code, without reflection.
  */
 public class DbkitRuntimeHints implements BeanFactoryInitializationAotProcessor {
@@ -38,7 +36,7 @@ public class DbkitRuntimeHints implements BeanFactoryInitializationAotProcessor 
 			hints.resources().registerPattern(folder + "/*.sql");
 		}
 		hints.resources().registerPattern("META-INF/services/" + RepositoryIndex.class.getName());
-		for (RepositoryIndex index : ServiceLoader.load(RepositoryIndex.class, classLoader)) {
+		for (RepositoryIndex index : RepositoryIndex.load(classLoader)) {
 			hints.reflection().registerType(index.getClass(), MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		}
 	}

@@ -2,7 +2,6 @@ package dev.dbkit.autoconfigure.repository;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +35,8 @@ public final class RepositoryFactory {
 		ClassLoader key = (classLoader != null) ? classLoader : RepositoryFactory.class.getClassLoader();
 		return DEFINITIONS.computeIfAbsent(key, (loader) -> {
 			Map<Class<?>, RepositoryDefinition<?>> byType = new HashMap<>();
-			for (RepositoryIndex index : ServiceLoader.load(RepositoryIndex.class, loader)) {
-				for (RepositoryDefinition<?> definition : index.repositories()) {
-					byType.put(definition.type(), definition);
-				}
+			for (RepositoryDefinition<?> definition : RepositoryIndex.definitions(loader)) {
+				byType.put(definition.type(), definition);
 			}
 			return byType;
 		});

@@ -1,7 +1,5 @@
 package dev.dbkit.autoconfigure.repository;
 
-import java.util.ServiceLoader;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -45,13 +43,11 @@ class RepositoryRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoa
 		if (!(factory instanceof ListableBeanFactory beans)) {
 			return;
 		}
-		for (RepositoryIndex index : ServiceLoader.load(RepositoryIndex.class, this.classLoader)) {
-			for (RepositoryDefinition<?> definition : index.repositories()) {
-				if (beans.getBeanNamesForType(definition.type(), true, false).length > 0) {
-					continue; // the application defines its own
-				}
-				register(registry, definition);
+		for (RepositoryDefinition<?> definition : RepositoryIndex.definitions(this.classLoader)) {
+			if (beans.getBeanNamesForType(definition.type(), true, false).length > 0) {
+				continue; // the application defines its own
 			}
+			register(registry, definition);
 		}
 	}
 
